@@ -1,0 +1,97 @@
+"""FilterSets shared by the web pages, the API and the exports: one definition of each filter."""
+
+import django_filters
+from django import forms
+
+from commitments.models import Dimension, MigrationCategory, Provision
+from commitments.search.query import SearchFilters
+from documents.models import Document, DocumentKind, IssuingBody
+
+MIN_YEAR, MAX_YEAR = 1900, 2100
+
+
+class YearFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", MIN_YEAR)
+        kwargs.setdefault("max_value", MAX_YEAR)
+        super().__init__(*args, **kwargs)
+
+
+class ProvisionFilterSet(django_filters.FilterSet):
+    """Filters over provisions. ``search_filters()`` gives the same filters to a search backend."""
+
+    year_from = YearFilter(
+        field_name="document__date__year",
+        lookup_expr="gte",
+        label="Year from",
+        help_text="Earliest year of adoption (inclusive).",
+    )
+    year_to = YearFilter(
+        field_name="document__date__year",
+        lookup_expr="lte",
+        label="Year to",
+        help_text="Latest year of adoption (inclusive).",
+    )
+    dimension = django_filters.ModelMultipleChoiceFilter(
+        field_name="dimensions",
+        to_field_name="slug",
+        queryset=Dimension.objects.all(),
+        label="Dimension",
+        help_text="Dimension slug; repeat for several (any of them).",
+    )
+    category = django_filters.ModelMultipleChoiceFilter(
+        field_name="categories",
+        to_field_name="slug",
+        queryset=MigrationCategory.objects.all(),
+        label="Migration category",
+        help_text="Category slug; repeat for several (any of them).",
+    )
+    kind = django_filters.MultipleChoiceFilter(
+        field_name="document__kind",
+        choices=DocumentKind.choices,
+        label="Document kind",
+    )
+    body = django_filters.MultipleChoiceFilter(
+        field_name="document__body",
+        choices=IssuingBody.choices,
+        label="Issuing body",
+    )
+    document = django_filters.ModelMultipleChoiceFilter(
+        field_name="document",
+        to_field_name="slug",
+        queryset=Document.objects.published(),
+        label="Document",
+        help_text="Document slug, e.g. mc-doc-2-05.",
+    )
+    commitments_only = django_filters.BooleanFilter(
+        field_name="is_commitment",
+        method="filter_commitments_only",
+        label="Commitments only",
+        widget=forms.CheckboxInput,
+    )
+
+    class Meta:
+        model = Provision
+        fields: list[str] = []
+
+    def filter_commitments_only(self, queryset, name, value):
+        return queryset.filter(is_commitment=True) if value else queryset
+
+    def filter_queryset(self, queryset):
+        return self.search_filters().apply_to(queryset)
+
+    def search_filters(self) -> SearchFilters:
+        """The validated filters as a backend-neutral value. Call only when ``is_valid()``."""
+        data = self.form.cleaned_data
+        return SearchFilters(
+            dimensions=tuple(d.slug for d in data.get("dimension") or ()),
+            categories=tuple(c.slug for c in data.get("category") or ()),
+            kinds=tuple(data.get("kind") or ()),
+            bodies=tuple(data.get("body") or ()),
+            documents=tuple(d.slug for d in data.get("document") or ()),
+            year_from=data.get("year_from"),
+            year_to=data.get("year_to"),
+            commitments_only=bool(data.get("commitments_only")),
+        )

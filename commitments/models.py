@@ -1,0 +1,215 @@
+"""Provisions of OSCE documents, the taxonomy they are tagged with, and their lineage."""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from documents.models import Document, PublicationStatus
+
+
+class Dimension(models.Model):
+    """One of the OSCE's three dimensions of security."""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=100, unique=True)
+    position = models.PositiveSmallIntegerField(default=0)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["position"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("dimension-detail", args=[self.slug])
+
+
+class MigrationCategory(models.Model):
+    """One of the five migration categories of the 2016 study (its section 4.1)."""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=100, unique=True)
+    position = models.PositiveSmallIntegerField(default=0)
+    study_section = models.CharField(max_length=10, blank=True, help_text="e.g. 4.1.1")
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name_plural = "migration categories"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("category-detail", args=[self.slug])
+
+
+class ProvisionQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(document__status=PublicationStatus.PUBLISHED)
+
+    def commitments(self):
+        return self.filter(is_commitment=True)
+
+    def in_category(self, slug: str):
+        return self.filter(categories__slug=slug)
+
+    def in_dimension(self, slug: str):
+        return self.filter(dimensions__slug=slug)
+
+    def in_years(self, year_from: int | None = None, year_to: int | None = None):
+        qs = self
+        if year_from is not None:
+            qs = qs.filter(document__date__year__gte=year_from)
+        if year_to is not None:
+            qs = qs.filter(document__date__year__lte=year_to)
+        return qs
+
+    def untagged(self):
+        return self.filter(categories__isnull=True, dimensions__isnull=True)
+
+    def with_related(self):
+        return self.select_related("document").prefetch_related("dimensions", "categories")
+
+
+class ProvisionOrigin(models.TextChoices):
+    FULL_TEXT = "full_text", "The document's full text"
+    QUOTATION = "quotation", "Quoted in another source"
+    MANUAL = "manual", "Entered by hand"
+
+
+class Provision(models.Model):
+    """One numbered paragraph of a document, in the document's order.
+
+    Not every provision is a commitment: preambles, headings turned paragraphs, and the
+    descriptive text of reports and web pages are provisions too, kept so that a document
+    reads whole and can be cited. ``is_commitment`` marks the ones in which participating
+    States undertake something ("will", "commit themselves", "reaffirm"), which is what
+    researchers filter for.
+    """
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="provisions")
+    position = models.PositiveIntegerField(default=0, help_text="Order within the document.")
+    label = models.CharField(max_length=60, help_text="As a citation writes it: 4.5, Annex C.2(v).")
+    heading = models.CharField(
+        max_length=500, blank=True, help_text="Heading path, e.g. Chapter II: Main objectives."
+    )
+    text = models.TextField()
+    is_commitment = models.BooleanField(default=True)
+    origin = models.CharField(
+        max_length=20, choices=ProvisionOrigin.choices, default=ProvisionOrigin.FULL_TEXT
+    )
+    quoted_in = models.ForeignKey(
+        Document,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="quoted_provisions",
+        help_text="For a quotation: the source that quotes it.",
+    )
+    quoted_locator = models.CharField(max_length=200, blank=True, help_text='e.g. "footnote 12"')
+    dimensions = models.ManyToManyField(Dimension, blank=True, related_name="provisions")
+    categories = models.ManyToManyField(MigrationCategory, blank=True, related_name="provisions")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(m2m_fields=[dimensions, categories])
+    objects = ProvisionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["document", "position", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "label"],
+                name="provision_label_unique_in_document",
+                violation_error_message="This document already has a provision with this label.",
+            ),
+        ]
+        indexes = [models.Index(fields=["document", "position"])]
+
+    def __str__(self) -> str:
+        return f"{self.document.symbol or self.document.title}, {self.citation_locator()}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("provision-detail", args=[self.pk])
+
+    def clean(self):
+        if not self.label.strip():
+            raise ValidationError({"label": "A provision needs a label."})
+        if not self.text.strip():
+            raise ValidationError({"text": "A provision needs text."})
+
+    @property
+    def anchor(self) -> str:
+        """HTML id of the provision in its document page: ``p-4.5``, ``p-annex-c.2-v``."""
+        slug = re.sub(r"[^a-z0-9.]+", "-", self.label.lower()).strip("-")
+        return f"p-{slug}"
+
+    def citation_locator(self) -> str:
+        """``para. 4.5``; annexes and other lettered parts by their own numbering."""
+        if re.match(r"^\d+(\.\d+)*$", self.label):
+            return f"para. {self.label}"
+        return self.label
+
+    def citation(self) -> str:
+        """``OSCE, MC.DOC/2/05, Border Security … (Ljubljana, 6 December 2005), para. 4.5``."""
+        return f"{self.document.citation()}, {self.citation_locator()}"
+
+
+class RelationKind(models.TextChoices):
+    CITES = "cites", "cites"
+    REAFFIRMS = "reaffirms", "reaffirms"
+    BUILDS_ON = "builds_on", "builds on"
+    SUPERSEDES = "supersedes", "supersedes"
+
+
+class Relation(models.Model):
+    """A link from one document (or one of its provisions) to another.
+
+    The lineage a researcher follows, e.g. Athens 2009 reaffirms Helsinki 1975 on migrant
+    workers, is a chain of these.
+    """
+
+    kind = models.CharField(max_length=20, choices=RelationKind.choices)
+    source_document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="outgoing_relations")
+    source_provision = models.ForeignKey(
+        Provision, on_delete=models.CASCADE, null=True, blank=True, related_name="outgoing_relations"
+    )
+    target_document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="incoming_relations")
+    target_provision = models.ForeignKey(
+        Provision, on_delete=models.CASCADE, null=True, blank=True, related_name="incoming_relations"
+    )
+    evidence = models.CharField(
+        max_length=300, blank=True, help_text='Where the link is stated, e.g. "footnote 9".'
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["source_document", "kind", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "source_document", "source_provision", "target_document", "target_provision"],
+                name="relation_unique",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        source = self.source_provision or self.source_document
+        target = self.target_provision or self.target_document
+        return f"{source} {self.get_kind_display()} {target}"
+
+    def clean(self):
+        if self.source_provision_id and self.source_provision.document_id != self.source_document_id:
+            raise ValidationError({"source_provision": "The provision must belong to the source document."})
+        if self.target_provision_id and self.target_provision.document_id != self.target_document_id:
+            raise ValidationError({"target_provision": "The provision must belong to the target document."})
+        if self.source_document_id == self.target_document_id and not (
+            self.source_provision_id and self.target_provision_id
+        ):
+            raise ValidationError("A document cannot relate to itself.")

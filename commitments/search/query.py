@@ -1,0 +1,102 @@
+"""What a search asks for and what it answers, independent of the engine behind it."""
+
+from dataclasses import dataclass, field
+
+MAX_PAGE_SIZE = 100
+MAX_QUERY_LENGTH = 500
+FACET_NAMES = ("dimension", "category", "year", "decade", "kind", "document")
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    """Facet filters, applied by each backend in code, never pasted into the query string."""
+
+    dimensions: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    bodies: tuple[str, ...] = ()
+    documents: tuple[str, ...] = ()  # document slugs
+    year_from: int | None = None
+    year_to: int | None = None
+    commitments_only: bool = False
+
+    def apply_to(self, provisions):
+        """Narrow a Provision queryset by these filters: the database's own definition of them."""
+        qs = provisions
+        if self.dimensions:
+            qs = qs.filter(dimensions__slug__in=self.dimensions)
+        if self.categories:
+            qs = qs.filter(categories__slug__in=self.categories)
+        if self.kinds:
+            qs = qs.filter(document__kind__in=self.kinds)
+        if self.bodies:
+            qs = qs.filter(document__body__in=self.bodies)
+        if self.documents:
+            qs = qs.filter(document__slug__in=self.documents)
+        if self.year_from is not None:
+            qs = qs.filter(document__date__year__gte=self.year_from)
+        if self.year_to is not None:
+            qs = qs.filter(document__date__year__lte=self.year_to)
+        if self.commitments_only:
+            qs = qs.filter(is_commitment=True)
+        if self.dimensions or self.categories:
+            qs = qs.distinct()
+        return qs
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    query: str = ""
+    filters: SearchFilters = field(default_factory=SearchFilters)
+    order: str = "relevance"  # "relevance", "date" (oldest first) or "-date"
+    page: int = 1
+    page_size: int = 20
+
+    def __post_init__(self):
+        object.__setattr__(self, "query", self.query.replace("\x00", " ")[:MAX_QUERY_LENGTH])
+        object.__setattr__(self, "page", max(1, self.page))
+        object.__setattr__(self, "page_size", min(max(1, self.page_size), MAX_PAGE_SIZE))
+        if self.order not in ("relevance", "date", "-date"):
+            object.__setattr__(self, "order", "relevance")
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.page_size
+
+
+@dataclass
+class SearchHit:
+    provision_id: int
+    score: float = 0.0
+    highlight: str = ""  # safe HTML: escaped text with <mark> around matches
+
+
+@dataclass
+class SearchResults:
+    """One page of hits, with facet counts over the whole result set."""
+
+    request: SearchRequest
+    total: int
+    hits: list[SearchHit]
+    facets: dict[str, dict[str, int]]
+    suggestion: str | None = None
+    message: str | None = None  # e.g. why part of the query was ignored
+    backend: str = ""
+
+    @property
+    def num_pages(self) -> int:
+        return max(1, -(-self.total // self.request.page_size))
+
+    def provisions(self):
+        """The page's provisions in hit order, each with ``.highlight`` and ``.score`` set."""
+        from commitments.models import Provision
+
+        by_id = Provision.objects.with_related().in_bulk([hit.provision_id for hit in self.hits])
+        ordered = []
+        for hit in self.hits:
+            provision = by_id.get(hit.provision_id)
+            if provision is not None:
+                provision.highlight = hit.highlight
+                provision.score = hit.score
+                ordered.append(provision)
+        return ordered
