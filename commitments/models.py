@@ -2,6 +2,7 @@
 
 import re
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -213,3 +214,71 @@ class Relation(models.Model):
             self.source_provision_id and self.target_provision_id
         ):
             raise ValidationError("A document cannot relate to itself.")
+
+
+class SuggestionStatus(models.TextChoices):
+    PENDING = "pending", "Pending"
+    ACCEPTED = "accepted", "Accepted"
+    REJECTED = "rejected", "Rejected"
+
+
+class TagSuggestionQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(status=SuggestionStatus.PENDING)
+
+
+class TagSuggestion(models.Model):
+    """A dimension or migration category the classifier proposes for a provision.
+
+    Kept after the curator's decision, so a rejected tag is not proposed again and the
+    classifier's record can be read back. Exactly one of ``dimension`` and ``category`` is set.
+    """
+
+    provision = models.ForeignKey(Provision, on_delete=models.CASCADE, related_name="tag_suggestions")
+    dimension = models.ForeignKey(
+        Dimension, on_delete=models.CASCADE, null=True, blank=True, related_name="suggestions"
+    )
+    category = models.ForeignKey(
+        MigrationCategory, on_delete=models.CASCADE, null=True, blank=True, related_name="suggestions"
+    )
+    confidence = models.FloatField(help_text="From 0 to 1: how strongly the rules point to this tag.")
+    triggers = models.JSONField(default=list, blank=True, help_text="The words of the text that fired.")
+    status = models.CharField(max_length=10, choices=SuggestionStatus.choices, default=SuggestionStatus.PENDING)
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    objects = TagSuggestionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["provision", "-confidence", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(dimension__isnull=True, category__isnull=False)
+                | models.Q(dimension__isnull=False, category__isnull=True),
+                name="suggestion_names_one_tag",
+            ),
+            models.UniqueConstraint(
+                fields=["provision", "dimension"],
+                condition=models.Q(dimension__isnull=False),
+                name="one_suggestion_per_provision_dimension",
+            ),
+            models.UniqueConstraint(
+                fields=["provision", "category"],
+                condition=models.Q(category__isnull=False),
+                name="one_suggestion_per_provision_category",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "-confidence"])]
+
+    def __str__(self) -> str:
+        return f"{self.provision}: {self.tag} ({self.confidence:.2f})"
+
+    @property
+    def tag(self) -> Dimension | MigrationCategory:
+        return self.dimension if self.dimension_id else self.category
+
+    def trigger_words(self) -> str:
+        return ", ".join(self.triggers)
