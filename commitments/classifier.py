@@ -41,25 +41,25 @@ DIMENSION_KEYWORDS: dict[str, list[str]] = {
     ],
 }  # fmt: skip
 
-_STOPWORDS = frozenset(
-    """a about above after again against all also although among an and any are as at be been before
+_STOPWORD_LIST = """
+    a about above after again against all also although among an and any are as at be been before
     being both but by can could did do does doing down during each either etc few for from further
     had has have having here how i if in including inter into is it its itself just may might more
     most much must no nor not of off on once only or other our out over own per same shall should so
     some such than that the their them themselves then there these they this those through to too
     under until up upon very was we were what when where whether which while who whom why will with
-    within without would co e g via between towards among whose""".split()
-)
+    within without would co e g via between towards among whose"""
+_STOPWORDS = frozenset(_STOPWORD_LIST.split())
 
 # Words every migration text uses, and the descriptions' connecting words: alone they tell
 # nothing about which tag a text deserves (in a phrase they still count: "climate change").
-_GENERIC = frozenset(
-    """migration migrations migrant migrants migratory country countries state states participating
+_GENERIC_LIST = """
+    migration migrations migrant migrants migratory country countries state states participating
     osce csce person persons people dimension security operation operations benefit contribution
     movement need needs policies policy impact orderly management home made man change first second
     third final act helsinki entered provisions mandate non good common conditions respect living
-    control measures building information fight confidence law help""".split()
-)
+    control measures building information fight confidence law help"""
+_GENERIC = frozenset(_GENERIC_LIST.split())
 
 _WORD = re.compile(r"[a-z]+")
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ities", "ity", "ings", "ing", "ies", "ied", "ers", "er")

@@ -243,7 +243,9 @@ class TagSuggestion(models.Model):
     )
     confidence = models.FloatField(help_text="From 0 to 1: how strongly the rules point to this tag.")
     triggers = models.JSONField(default=list, blank=True, help_text="The words of the text that fired.")
-    status = models.CharField(max_length=10, choices=SuggestionStatus.choices, default=SuggestionStatus.PENDING)
+    status = models.CharField(
+        max_length=10, choices=SuggestionStatus.choices, default=SuggestionStatus.PENDING
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

@@ -1,0 +1,143 @@
+"""Metadata fields whose sources disagree, and the curator's decision on each.
+
+Importers record every value they read as a ``MetadataClaim`` with its source. Where the
+claims on one field of one document differ, a curator decides: one of the claimed values
+or another one. The decision is applied to the document (so its pages show it) and kept as
+a ``FieldDecision`` with who decided and when; the claims stay, as evidence.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Prefetch
+
+from documents.dates import PartialDate
+from documents.models import ClaimField, Document, FieldDecision, MetadataClaim
+
+_ISO_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@dataclass
+class ClaimedValue:
+    value: str
+    claims: list[MetadataClaim] = field(default_factory=list)
+
+    def sources(self) -> list[str]:
+        return [claim.source_label() for claim in self.claims]
+
+
+@dataclass
+class FieldConflict:
+    """One field of one document with the values its sources give, each with its sources."""
+
+    document: Document
+    field: str
+    values: list[ClaimedValue]
+    decision: FieldDecision | None = None
+
+    @property
+    def label(self) -> str:
+        return ClaimField(self.field).label
+
+    def current_value(self) -> str:
+        """The document's value as a claim would state it (dates as truncated ISO)."""
+        return claim_value_of(self.document, self.field)
+
+
+def claim_value_of(document: Document, field_name: str) -> str:
+    if field_name == ClaimField.DATE:
+        return document.partial_date.iso() if document.date else ""
+    return str(getattr(document, field_name))
+
+
+def _group_claims(document: Document) -> dict[str, list[ClaimedValue]]:
+    grouped: dict[str, dict[str, ClaimedValue]] = {}
+    for claim in document.claims.all():
+        values = grouped.setdefault(claim.field, {})
+        values.setdefault(claim.value.strip(), ClaimedValue(claim.value.strip())).claims.append(claim)
+    return {name: list(values.values()) for name, values in grouped.items()}
+
+
+def conflicts_of(document: Document, *, include_decided: bool = False) -> list[FieldConflict]:
+    """The fields of ``document`` whose sources give more than one value, in field order."""
+    decisions = {d.field: d for d in document.field_decisions.all()}
+    result = []
+    for name, values in sorted(_group_claims(document).items(), key=lambda item: _field_order(item[0])):
+        if len(values) > 1 and (include_decided or name not in decisions):
+            result.append(FieldConflict(document, name, values, decisions.get(name)))
+    return result
+
+
+def open_conflicts() -> list[FieldConflict]:
+    """Every undecided disagreement in the knowledge base, documents in their usual order."""
+    claims = MetadataClaim.objects.select_related("source_document")
+    documents = (
+        Document.objects.filter(claims__isnull=False)
+        .distinct()
+        .prefetch_related(Prefetch("claims", queryset=claims), "field_decisions")
+    )
+    return [conflict for document in documents for conflict in conflicts_of(document)]
+
+
+def _field_order(name: str) -> int:
+    return ClaimField.values.index(name) if name in ClaimField.values else len(ClaimField.values)
+
+
+@transaction.atomic
+def decide_field(*, document: Document, field: str, value: str, user, note: str = "") -> FieldDecision:
+    """Set ``field`` of ``document`` to ``value`` and record the decision.
+
+    Raises ``ValidationError`` (keyed by ``value``) when the value does not fit the field:
+    an unknown kind, a date that is not ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, a symbol
+    another document has.
+    """
+    if field not in ClaimField.values:
+        raise ValidationError({"value": f"{field!r} is not a field sources make claims about."})
+    value = value.strip()
+    _apply(document, field, value)
+    try:
+        document.full_clean(exclude=["slug"])
+    except ValidationError as exc:
+        raise ValidationError({"value": exc.messages}) from exc
+    document._history_user = user if user is not None and user.is_authenticated else None
+    document._change_reason = f"{ClaimField(field).label} decided between conflicting sources"
+    document.save()
+    decision, _ = FieldDecision.objects.update_or_create(
+        document=document,
+        field=field,
+        defaults={"value": value, "note": note, "decided_by": document._history_user},
+    )
+    return decision
+
+
+def _apply(document: Document, field: str, value: str) -> None:
+    if field == ClaimField.DATE:
+        partial = parse_claimed_date(value)
+        document.date, document.date_precision = partial.value, partial.precision
+    elif field in (ClaimField.KIND, ClaimField.BODY):
+        setattr(document, field, _choice_key(document, field, value))
+    else:
+        setattr(document, field, value)
+
+
+def _choice_key(document: Document, field: str, value: str) -> str:
+    """Accept a choice's key (``mc_decision``) or its label (``Ministerial Council decision``)."""
+    for key, label in document._meta.get_field(field).choices:
+        if value.lower() in (key, str(label).lower()):
+            return key
+    raise ValidationError({"value": f"{value!r} is not a known {ClaimField(field).label.lower()}."})
+
+
+def parse_claimed_date(value: str) -> PartialDate:
+    """``1975``, ``1995-12`` or ``2009-12-04`` as a date with its precision."""
+    match = _ISO_PARTIAL.match(value)
+    if not match:
+        raise ValidationError({"value": f"{value!r} is not a date: write 1975, 1995-12 or 2009-12-04."})
+    year, month, day = (int(part) if part else None for part in match.groups())
+    try:
+        partial = PartialDate.of(year, month, day)
+    except ValueError as exc:
+        raise ValidationError({"value": f"{value!r} is not a date on the calendar."}) from exc
+    return partial
