@@ -61,8 +61,8 @@ def test_killed_imports_leave_no_partial_document(site_env, tmp_path):
             process.send_signal(signal.SIGKILL)
         process.wait(timeout=30)
         documents, provisions = _rows_for_symbol(site_env)
-        completed = process.returncode == 0
-        assert (documents, provisions) in {(0, 0), (1, PARAGRAPHS)} if completed else (0, 0), (
+        # Whether the kill landed mid-transaction or after the commit, never a partial document.
+        assert (documents, provisions) in {(0, 0), (1, PARAGRAPHS)}, (
             f"killed after {delay}s: {documents} documents, {provisions} provisions"
         )
         print(f"killed after {delay}s: rc={process.returncode}, rows left: {documents}, {provisions}")
