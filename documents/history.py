@@ -24,6 +24,8 @@ def revert_to_version(*, record, user=None) -> models.Model:
     with the data as it is now (a label taken since, a document deleted since).
     """
     instance = record.instance
+    exists = type(instance)._default_manager.filter(pk=instance.pk).exists()
+    instance._state.adding = not exists  # so that uniqueness checks do not count the object itself
     when = formats.date_format(record.history_date, "DATETIME_FORMAT")
     try:
         instance.validate_unique()
@@ -32,18 +34,17 @@ def revert_to_version(*, record, user=None) -> models.Model:
         raise RevertRefused(" ".join(exc.messages)) from exc
     try:
         with transaction.atomic():
-            _restore(instance, record, user=user, reason=f"Reverted to the version of {when}")
+            _restore(instance, record, exists=exists, user=user, reason=f"Reverted to the version of {when}")
     except IntegrityError as exc:
         raise RevertRefused(f"The version of {when} refers to something that no longer exists.") from exc
     return instance
 
 
-def _restore(instance, record, *, user, reason: str) -> None:
-    model = type(instance)
+def _restore(instance, record, *, exists: bool, user, reason: str) -> None:
     # Write the fields and tags silently, then record the result as a single change.
     instance.skip_history_when_saving = True
     try:
-        if not model._default_manager.filter(pk=instance.pk).exists():
+        if not exists:
             instance.save(force_insert=True)
         for field in getattr(record, "_history_m2m_fields", ()):
             target = field.m2m_reverse_field_name()

@@ -136,6 +136,7 @@ class ProvisionAdmin(HistoryAdmin):
     def save_formset(self, request, form, formset, change):
         if formset.model is not TagSuggestion:
             return super().save_formset(request, form, formset, change)
+        formset.save(commit=False)  # nothing to write; sets what the change message lists
         decided = {"accept": [], "reject": []}
         for suggestion_form in formset.forms:
             decision = suggestion_form.cleaned_data.get("decision")

@@ -8,7 +8,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize("model", list(admin.site._registry), ids=lambda m: m._meta.label)
-def test_superuser_opens_changelist_and_add_page_of_every_model(admin_client_logged_in, rf, django_user_model, model):
+def test_superuser_opens_changelist_and_add_page_of_every_model(
+    admin_client_logged_in, rf, django_user_model, model
+):
     ProvisionFactory()
     MetadataClaimFactory()
     RelationFactory()

@@ -1,0 +1,46 @@
+"""Draft and published: curators publish and withdraw; the public sees only published documents."""
+
+import pytest
+from django.urls import reverse
+
+from commitments.search import SearchRequest, search_provisions
+from documents.models import PublicationStatus
+from tests.curation.conftest import run_action
+from tests.factories import DocumentFactory, ProvisionFactory
+
+pytestmark = pytest.mark.django_db
+CHANGELIST = reverse("admin:documents_document_changelist")
+
+
+def test_publishing_a_draft_shows_it_to_the_public(curator_client, client, curator):
+    draft = DocumentFactory(status=PublicationStatus.DRAFT)
+    provision = ProvisionFactory(document=draft, text="Circular migration and remittances.")
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    assert search_provisions(SearchRequest(query="remittances")).total == 0
+
+    response = run_action(curator_client, CHANGELIST, "publish", [draft])
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.status == PublicationStatus.PUBLISHED
+    assert draft.history.latest().history_user == curator
+    assert client.get(draft.get_absolute_url()).status_code == 200
+    assert client.get(provision.get_absolute_url()).status_code == 200
+    assert search_provisions(SearchRequest(query="remittances")).total == 1
+
+
+def test_withdrawing_to_draft_hides_the_document_and_its_provisions(curator_client, client):
+    document = DocumentFactory()
+    provision = ProvisionFactory(document=document, text="Circular migration and remittances.")
+    run_action(curator_client, CHANGELIST, "unpublish", [document])
+    document.refresh_from_db()
+    assert document.status == PublicationStatus.DRAFT
+    assert client.get(document.get_absolute_url()).status_code == 404
+    assert client.get(provision.get_absolute_url()).status_code == 404
+    assert search_provisions(SearchRequest(query="remittances")).total == 0
+
+
+def test_the_document_list_filters_by_status(curator_client):
+    draft = DocumentFactory(status=PublicationStatus.DRAFT)
+    DocumentFactory()
+    response = curator_client.get(CHANGELIST, {"status__exact": "draft"})
+    assert [d.pk for d in response.context["cl"].result_list] == [draft.pk]
