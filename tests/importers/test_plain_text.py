@@ -26,8 +26,8 @@ MC_DOC_2_05_LABELS = (
 
 @pytest.fixture(scope="module")
 def mc_doc():
-    text = (CORPUS_DIR / "mc-doc-2-05.txt").read_text(encoding="utf-8")
-    return parse_plain_text(text, name="mc-doc-2-05.txt", sha256="").document
+    text = (CORPUS_DIR / "004_d74716776d70ede2.txt").read_text(encoding="utf-8")
+    return parse_plain_text(text, name="004_d74716776d70ede2.txt", sha256="").document
 
 
 def provision(document, label):
