@@ -39,7 +39,8 @@ class ParsedDocument:
 
     Only the values the source actually states are set; empty strings and ``None`` mean the
     source is silent, and no claim is recorded for them. ``locator`` says where in the source
-    the description stands (``"footnote 9"``), ``metadata_locators`` overrides it per field
+    the description stands (``"footnote 9"``), ``citation_evidence`` everywhere the source
+    cites it (``"footnotes 11, 12, 29"``), ``metadata_locators`` overrides it per field
     (values supplied by the corpus manifest rather than read from the text).
     """
 
@@ -53,6 +54,7 @@ class ParsedDocument:
     source_url: str = ""
     full_text: str = ""
     locator: str = ""
+    citation_evidence: str = ""
     metadata_locators: dict[str, str] = field(default_factory=dict)
     fields_of_work: list[str] = field(default_factory=list)
     provisions: list[ParsedProvision] = field(default_factory=list)

@@ -101,18 +101,19 @@ def save_parsed_source(parsed: ParsedSource, *, source_bytes: bytes | None = Non
         outcome, document = _save_document(cited, source=own)
         report.outcomes.append(outcome)
         cited_ids.add(document.pk)
+        evidence = (cited.citation_evidence or cited.locator)[:300]
         relation, created = Relation.objects.get_or_create(
             kind=RelationKind.CITES,
             source_document=own,
             source_provision=None,
             target_document=document,
             target_provision=None,
-            defaults={"evidence": cited.locator[:300]},
+            defaults={"evidence": evidence},
         )
         if created:
             report.relations_added += 1
-        elif relation.evidence != cited.locator[:300]:
-            relation.evidence = cited.locator[:300]
+        elif relation.evidence != evidence:
+            relation.evidence = evidence
             relation.save(update_fields=["evidence"])
     report.removed += _forget_uncited(own, cited_ids)
     for outcome in report.outcomes:
