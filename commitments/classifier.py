@@ -176,7 +176,7 @@ class RuleClassifier:
     trafficking is not also proposed for every category one stray word points to.
     """
 
-    def __init__(self, tag_rules: list[_TagRules], *, threshold: float = 0.6, relative_cut: float = 0.5):
+    def __init__(self, tag_rules: list[_TagRules], *, threshold: float = 0.5, relative_cut: float = 0.5):
         self.tag_rules = tag_rules
         self.threshold = threshold
         self.relative_cut = relative_cut

@@ -53,21 +53,32 @@ def claim_value_of(document: Document, field_name: str) -> str:
 
 
 def _group_claims(document: Document) -> dict[str, list[ClaimedValue]]:
+    """Claims by field, then by value; values differing only in spacing or case are one value."""
     grouped: dict[str, dict[str, ClaimedValue]] = {}
     for claim in document.claims.all():
+        value = " ".join(claim.value.split())
+        key = value if claim.field == ClaimField.DATE else value.casefold()
         values = grouped.setdefault(claim.field, {})
-        values.setdefault(claim.value.strip(), ClaimedValue(claim.value.strip())).claims.append(claim)
+        values.setdefault(key, ClaimedValue(value)).claims.append(claim)
     return {name: list(values.values()) for name, values in grouped.items()}
 
 
 def conflicts_of(document: Document, *, include_decided: bool = False) -> list[FieldConflict]:
-    """The fields of ``document`` whose sources give more than one value, in field order."""
+    """The fields of ``document`` whose sources disagree, in field order.
+
+    Disagreement is ``Document.conflicting_fields()``'s: a date that only refines another
+    (``2009`` and ``2009-12-04``) agrees with it. With ``include_decided``, fields a curator
+    has decided are included (with their decision) so that they can be decided again.
+    """
     decisions = {d.field: d for d in document.field_decisions.all()}
-    result = []
-    for name, values in sorted(_group_claims(document).items(), key=lambda item: _field_order(item[0])):
-        if len(values) > 1 and (include_decided or name not in decisions):
-            result.append(FieldConflict(document, name, values, decisions.get(name)))
-    return result
+    fields = set(document.conflicting_fields())
+    grouped = _group_claims(document)
+    if include_decided:
+        fields |= {name for name in decisions if len(grouped.get(name, [])) > 1}
+    return [
+        FieldConflict(document, name, grouped[name], decisions.get(name))
+        for name in sorted(fields, key=_field_order)
+    ]
 
 
 def open_conflicts() -> list[FieldConflict]:

@@ -101,3 +101,21 @@ def test_a_symbol_another_document_holds_is_refused(curator_client):
 
 def test_a_field_whose_sources_agree_has_nothing_to_decide(curator_client, athens):
     assert curator_client.get(_resolve_url(athens, "title")).status_code == 404
+
+
+def test_the_studys_misattributed_title_of_mc_doc_2_05_is_reviewed_and_decided(curator_client, curator, corpus):
+    concept = corpus.document("MC.DOC/2/05")
+    page = curator_client.get(CONFLICTS).content.decode()
+    assert "Border Security and Management Concept" in page and "footnote 9" in page
+
+    form = curator_client.get(_resolve_url(concept, "title")).content.decode()
+    choices = [line for line in form.splitlines() if "<strong>" in line and "stated by" in line]
+    index = next(i for i, line in enumerate(choices) if "Border Security and Management Concept" in line)
+    response = curator_client.post(
+        _resolve_url(concept, "title"), {"choice": str(index), "note": "Footnote 9 names MC.DEC/2/05."}
+    )
+    assert response.status_code == 302
+    concept.refresh_from_db()
+    assert concept.title == "Border Security and Management Concept"
+    assert "title" not in concept.conflicting_fields()
+    assert FieldDecision.objects.get(document=concept, field="title").decided_by == curator
