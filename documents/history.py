@@ -1,4 +1,5 @@
-"""Putting a document, provision, its tags or a relation back as an earlier version had it.
+"""Putting a document, provision, its tags or a relation back as an earlier version had it,
+and showing what changed between two versions of a text.
 
 History is kept by django-simple-history rather than django-reversion: it stores one row
 per change in a table shaped like the model (queryable with the ORM, diffable field by
@@ -6,9 +7,15 @@ field, many-to-many tags included), records the user through its request middlew
 needs no explicit revision blocks around the importers' and the admin's saves.
 """
 
+import difflib
+
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils import formats
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+_CONTEXT_WORDS = 8
 
 
 class RevertRefused(Exception):
@@ -55,3 +62,31 @@ def _restore(instance, record, *, exists: bool, user, reason: str) -> None:
     instance._history_user = user if user is not None and user.is_authenticated else None
     instance._change_reason = reason
     instance.save()
+
+
+def word_diff(old: str, new: str) -> tuple[SafeString, SafeString]:
+    """``old`` with its deleted words in ``<del>``, ``new`` with its inserted words in ``<ins>``."""
+    a, b = old.split(), new.split()
+    old_parts: list[str] = []
+    new_parts: list[str] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if op == "equal":
+            same = _elide(a[i1:i2], first=i1 == 0, last=i2 == len(a))
+            old_parts.append(same)
+            new_parts.append(same)
+            continue
+        if i2 > i1:
+            old_parts.append(f"<del>{escape(' '.join(a[i1:i2]))}</del>")
+        if j2 > j1:
+            new_parts.append(f"<ins>{escape(' '.join(b[j1:j2]))}</ins>")
+    return mark_safe(" ".join(old_parts)), mark_safe(" ".join(new_parts))  # noqa: S308 (escaped above)
+
+
+def _elide(words: list[str], *, first: bool, last: bool) -> str:
+    """Keep a few words of unchanged text next to each change, and an ellipsis for the rest."""
+    n = _CONTEXT_WORDS
+    if len(words) <= 2 * n:
+        return escape(" ".join(words))
+    head = [] if first else words[:n]
+    tail = [] if last else words[-n:]
+    return escape(" ".join([*head, "…", *tail]))

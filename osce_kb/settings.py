@@ -139,6 +139,8 @@ IMPORT_MAX_UPLOAD_BYTES = env_int("IMPORT_MAX_UPLOAD_BYTES", 50 * 1024 * 1024, m
 IMPORT_PDF_MAX_PAGES = env_int("IMPORT_PDF_MAX_PAGES", 2000, minimum=1)
 IMPORT_PDF_TIMEOUT_SECONDS = env_int("IMPORT_PDF_TIMEOUT_SECONDS", 120, minimum=1)
 IMPORT_PDF_MEMORY_MB = env_int("IMPORT_PDF_MEMORY_MB", 1024, minimum=64)
+# Uploads checked in the admin wait here, never served, until a curator confirms the import.
+IMPORT_STAGING_DIR = Path(env_str("IMPORT_STAGING_DIR", str(VAR_DIR / "import-staging")))
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

@@ -7,6 +7,7 @@ from django.db.models import Count
 from commitments.admin.inlines import ProvisionInline, RelationInline
 from documents.admin.conflicts import ConflictReviewMixin
 from documents.admin.history import HistoryAdmin
+from documents.admin.imports import SourceImportMixin
 from documents.admin.provenance import DocumentAttachmentInline, MetadataClaimInline
 from documents.conflicts import conflicts_of
 from documents.models import Document, PublicationStatus
@@ -35,7 +36,7 @@ def unpublish(modeladmin, request, queryset):
 
 
 @admin.register(Document)
-class DocumentAdmin(ConflictReviewMixin, HistoryAdmin):
+class DocumentAdmin(SourceImportMixin, ConflictReviewMixin, HistoryAdmin):
     list_display = ["symbol", "title", "kind", "date", "status", "provision_count", "source_filename"]
     list_display_links = ["symbol", "title"]
     list_filter = ["status", "kind", "body", "date_precision"]

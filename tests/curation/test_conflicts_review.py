@@ -103,7 +103,9 @@ def test_a_field_whose_sources_agree_has_nothing_to_decide(curator_client, athen
     assert curator_client.get(_resolve_url(athens, "title")).status_code == 404
 
 
-def test_the_studys_misattributed_title_of_mc_doc_2_05_is_reviewed_and_decided(curator_client, curator, corpus):
+def test_the_studys_misattributed_title_of_mc_doc_2_05_is_reviewed_and_decided(
+    curator_client, curator, corpus
+):
     concept = corpus.document("MC.DOC/2/05")
     page = curator_client.get(CONFLICTS).content.decode()
     assert "Border Security and Management Concept" in page and "footnote 9" in page
