@@ -142,7 +142,8 @@ class _NameKeepingParser(MultiPartParser):
             # Django gives up on a part whose headers pass 1 KiB; with a file, that is its name.
             # Keep the fields read so far (the CSRF token comes first) and report the file.
             self.request.upload_error = (
-                f"The file name is over 1,000 characters long; rename the file to at most {MAX_NAME_LENGTH}."
+                "The file name is too long to read (near 1,000 characters); rename the file to at most "
+                f"{MAX_NAME_LENGTH}."
                 if "header size" in str(exc)
                 else f"The upload could not be read ({exc}); try again."
             )

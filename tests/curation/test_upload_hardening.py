@@ -98,7 +98,10 @@ def csrf_checking_curator(curator):
         ("../../../etc/cron.d/evil.txt", "contains a folder path; upload the file under a plain name."),
         ("..\\..\\windows\\evil.txt", "contains a folder path; upload the file under a plain name."),
         ("..", "contains a folder path; upload the file under a plain name."),
-        ("a" * 996 + ".txt", "The file name is over 1,000 characters long; rename the file to at most 200."),
+        (
+            "a" * 996 + ".txt",
+            "The file name is too long to read (near 1,000 characters); rename the file to at most 200.",
+        ),
         ("a" * 300 + ".txt", "The file name is 304 characters long; rename the file to at most 200."),
         (".htaccess.txt", "is not a usable file name; rename the file."),
     ],
