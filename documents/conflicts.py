@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Prefetch
+from django.utils.text import slugify
 
 from documents.dates import PartialDate
-from documents.models import ClaimField, Document, FieldDecision, MetadataClaim
+from documents.models import ClaimField, Document, FieldDecision, FieldOfWork, MetadataClaim
 
 _ISO_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -49,6 +50,8 @@ class FieldConflict:
 def claim_value_of(document: Document, field_name: str) -> str:
     if field_name == ClaimField.DATE:
         return document.partial_date.iso() if document.date else ""
+    if field_name == ClaimField.FIELDS_OF_WORK:
+        return ", ".join(document.fields_of_work.values_list("name", flat=True))
     return str(getattr(document, field_name))
 
 
@@ -115,6 +118,12 @@ def decide_field(*, document: Document, field: str, value: str, user, note: str 
     document._history_user = user if user is not None and user.is_authenticated else None
     document._change_reason = f"{ClaimField(field).label} decided between conflicting sources"
     document.save()
+    if field == ClaimField.FIELDS_OF_WORK:
+        # Stated as "Migration, Rule of law": one field of work per comma-separated name.
+        names = [name.strip() for name in value.split(",") if name.strip()]
+        document.fields_of_work.set(
+            [FieldOfWork.objects.get_or_create(slug=slugify(n), defaults={"name": n})[0] for n in names]
+        )
     decision, _ = FieldDecision.objects.update_or_create(
         document=document,
         field=field,
@@ -129,7 +138,7 @@ def _apply(document: Document, field: str, value: str) -> None:
         document.date, document.date_precision = partial.value, partial.precision
     elif field in (ClaimField.KIND, ClaimField.BODY):
         setattr(document, field, _choice_key(document, field, value))
-    else:
+    elif field != ClaimField.FIELDS_OF_WORK:  # a many-to-many, set once the document is saved
         setattr(document, field, value)
 
 

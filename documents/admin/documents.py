@@ -39,10 +39,11 @@ def unpublish(modeladmin, request, queryset):
 class DocumentAdmin(SourceImportMixin, ConflictReviewMixin, HistoryAdmin):
     list_display = ["symbol", "title", "kind", "date", "status", "provision_count", "source_filename"]
     list_display_links = ["symbol", "title"]
-    list_filter = ["status", "kind", "body", "date_precision"]
+    list_filter = ["status", "kind", "body", "date_precision", "fields_of_work"]
     search_fields = ["symbol", "title", "place"]
     date_hierarchy = "date"
     prepopulated_fields = {"slug": ["symbol"]}
+    filter_horizontal = ["fields_of_work"]
     readonly_fields = ["source_file", "source_filename", "source_sha256", "created_at", "updated_at"]
     fieldsets = [
         (
@@ -58,6 +59,7 @@ class DocumentAdmin(SourceImportMixin, ConflictReviewMixin, HistoryAdmin):
                     "place",
                     "date",
                     "date_precision",
+                    "fields_of_work",
                 ]
             },
         ),

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from documents.admin.history import HistoryAdmin
-from documents.models import DocumentAttachment, FieldDecision, MetadataClaim
+from documents.models import DocumentAttachment, FieldDecision, FieldOfWork, MetadataClaim
 
 
 class DocumentAttachmentInline(admin.StackedInline):
@@ -56,3 +56,10 @@ class DocumentAttachmentAdmin(admin.ModelAdmin):
     list_display = ["title", "document"]
     search_fields = ["title", "document__symbol", "document__title"]
     autocomplete_fields = ["document"]
+
+
+@admin.register(FieldOfWork)
+class FieldOfWorkAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils.text import slugify
 
 from commitments.models import MigrationCategory, Provision, ProvisionOrigin, Relation, RelationKind
 from documents.dates import partial_date_from_iso
@@ -25,7 +26,7 @@ from documents.importers.diff import (
 )
 from documents.importers.identity import find_document
 from documents.importers.parsed import CLAIMED_FIELDS, ParsedDocument, ParsedSource
-from documents.models import Document, DocumentAttachment, MetadataClaim
+from documents.models import Document, DocumentAttachment, FieldOfWork, MetadataClaim
 
 
 @dataclass
@@ -191,7 +192,10 @@ def _set_fields(document: Document, values: dict[str, str]) -> list[str]:
     for name, value in values.items():
         if name not in CLAIMED_FIELDS:
             continue
-        if name == "date":
+        if name == "fields_of_work":
+            if document.pk and _set_fields_of_work(document, value):
+                changed.append(name)
+        elif name == "date":
             partial = partial_date_from_iso(value)
             if (document.date, document.date_precision) != (partial.value, partial.precision):
                 document.date, document.date_precision = partial.value, partial.precision
@@ -200,6 +204,18 @@ def _set_fields(document: Document, values: dict[str, str]) -> list[str]:
             setattr(document, name, value)
             changed.append(name)
     return changed
+
+
+def _set_fields_of_work(document: Document, value: str) -> bool:
+    names = [name.strip() for name in value.split(",") if name.strip()]
+    if list(document.fields_of_work.values_list("name", flat=True).order_by("name")) == sorted(names):
+        return False
+    fields = []
+    for name in names:
+        field_of_work, _ = FieldOfWork.objects.get_or_create(slug=slugify(name), defaults={"name": name})
+        fields.append(field_of_work)
+    document.fields_of_work.set(fields)
+    return True
 
 
 def _sync_provisions(

@@ -121,3 +121,12 @@ def test_the_studys_misattributed_title_of_mc_doc_2_05_is_reviewed_and_decided(
     assert concept.title == "Border Security and Management Concept"
     assert "title" not in concept.conflicting_fields()
     assert FieldDecision.objects.get(document=concept, field="title").decided_by == curator
+
+
+def test_fields_of_work_are_decided_as_a_list_of_names(curator_client):
+    release = DocumentFactory(symbol="", title="Press release")
+    MetadataClaimFactory(document=release, field="fields_of_work", value="Migration, Rule of law")
+    MetadataClaimFactory(document=release, field="fields_of_work", value="Migration")
+    response = curator_client.post(_resolve_url(release, "fields_of_work"), {"choice": "0"})
+    assert response.status_code == 302
+    assert sorted(release.fields_of_work.values_list("name", flat=True)) == ["Migration", "Rule of law"]
