@@ -1,0 +1,101 @@
+"""In a real browser: a curator uploads MC.DOC/2/05, checks the preview, confirms, and the
+provision is found by the public.
+
+Debian's Chromium through Playwright against pytest-django's live server. Without Chromium
+the test skips, unless REQUIRE_BROWSER=1 (as in CI), when it fails.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.db import connections
+
+from commitments.search import SearchRequest, search_provisions
+from documents.models import Document
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+CONCEPT = Path(settings.BASE_DIR) / "fixtures" / "corpus" / "004_d74716776d70ede2.txt"
+PASSWORD = "a-long-password-1"
+
+# Playwright's sync API keeps an event loop in this thread; the ORM calls between browser
+# steps are ordinary synchronous ones.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# The live server needs committed data; serialized rollback restores the migrated taxonomy
+# and roles after the flush, for the tests that follow.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+@pytest.fixture
+def chromium_page(live_server, tmp_path, settings):
+    if not CHROMIUM.exists():
+        reason = f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)"
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(f"REQUIRE_BROWSER=1 but {reason}", pytrace=False)
+        pytest.skip(reason)
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.IMPORT_STAGING_DIR = tmp_path / "staging"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        context = browser.new_context(base_url=live_server.url)
+        page = context.new_page()
+        page.script_errors = []
+        page.on("pageerror", lambda error: page.script_errors.append(str(error)))
+        yield page
+        # While Playwright's loop runs, this thread's ORM calls get their own database
+        # connection; close it here, or it outlives the test and blocks dropping the database.
+        connections.close_all()
+        context.close()
+        browser.close()
+
+
+def test_a_curator_imports_a_source_and_the_public_finds_its_provision(chromium_page, django_user_model):
+    from playwright.sync_api import expect
+
+    page = chromium_page
+    curator = django_user_model.objects.create_user("carla", password=PASSWORD, is_staff=True)
+    curator.groups.add(Group.objects.get(name="Curator"))
+
+    page.goto("/admin/login/?next=/admin/documents/document/")
+    page.fill("#id_username", "carla")
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.click("text=Import a source")
+
+    page.set_input_files("#id_source", str(CONCEPT))
+    page.select_option("#id_format", "text")
+    page.fill("#id_symbol", "MC.DOC/2/05")
+    page.click("text=Check and preview")
+
+    expect(page.locator("#import-summary")).to_contain_text("59 provisions to add")
+    expect(page.locator("tr.added", has_text="Annex C.2(v)")).to_be_visible()
+    expect(page.locator("tr.added", has_text="4.5")).to_contain_text("dignified treatment")
+    assert not Document.objects.exists(), "nothing is written before the curator confirms"
+
+    page.click("text=Confirm and import")
+    expect(page.locator(".messagelist")).to_contain_text(
+        "Imported “004_d74716776d70ede2.txt”: 1 documents created"
+    )
+    concept = Document.objects.get(symbol="MC.DOC/2/05")
+    assert concept.provisions.count() == 59
+
+    # Public search is the search layer's; the public pages show the provision too.
+    results = search_provisions(SearchRequest(query="dignified treatment"))
+    assert [(p.document.symbol, p.label) for p in results.provisions()][:1] == [("MC.DOC/2/05", "4.5")]
+    page.goto(concept.get_absolute_url())
+    expect(page.locator("body")).to_contain_text("To promote dignified treatment of all individuals")
+    assert page.script_errors == []
