@@ -11,7 +11,7 @@ from documents.history import word_diff
 from documents.importers import ParsedDocument, ParsedProvision, ParsedSource, ProvisionDiff, diff_provisions
 from documents.importers.diff import owned_provisions
 from documents.importers.identity import find_document
-from documents.models import ClaimField, Document
+from documents.models import ClaimField, Document, DocumentKind, IssuingBody
 
 
 @dataclass
@@ -76,6 +76,14 @@ def preview_import(parsed: ParsedSource) -> ImportPreview:
     return ImportPreview(parsed, documents)
 
 
+def _shown(name: str, value: str) -> str:
+    """A stated value as a curator reads it: choice labels rather than keys."""
+    choices = {ClaimField.KIND: DocumentKind, ClaimField.BODY: IssuingBody}.get(name)
+    if choices is not None and value in choices.values:
+        return choices(value).label
+    return value
+
+
 def _document_preview(
     parsed: ParsedDocument,
     diffs: dict[str, ProvisionDiff],
@@ -91,7 +99,9 @@ def _document_preview(
     preview = DocumentPreview(
         parsed=parsed,
         stored=stored,
-        metadata=[(ClaimField(name).label, value) for name, value in parsed.stated_values().items()],
+        metadata=[
+            (ClaimField(name).label, _shown(name, value)) for name, value in parsed.stated_values().items()
+        ],
     )
     changed, unchanged = set(diff.changed), set(diff.unchanged)
     for provision in parsed.provisions:

@@ -84,7 +84,9 @@ class DocumentAdmin(SourceImportMixin, ConflictReviewMixin, HistoryAdmin):
     change_form_template = "admin/documents/document/change_form.html"
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(provision_total=Count("provisions"))
+        # Ordering named again: an aggregate's GROUP BY drops the model's default ordering.
+        documents = super().get_queryset(request).annotate(provision_total=Count("provisions"))
+        return documents.order_by(*Document._meta.ordering)
 
     @admin.display(description="provisions", ordering="provision_total")
     def provision_count(self, document: Document) -> int:
