@@ -229,24 +229,29 @@ def _sync_provisions(
         parsed.provisions, positions(parsed.provisions, quotation=quotation), strict=True
     ):
         stored = existing.pop(provision.label, None)
-        values = provision_values(provision, position)
+        values = provision_values(provision)
         if stored is None:
             stored = Provision.objects.create(
                 document=document,
                 label=provision.label[:60],
+                position=position,
                 is_commitment=provision.is_commitment,
                 origin=ProvisionOrigin.QUOTATION if quotation else ProvisionOrigin.FULL_TEXT,
                 quoted_in=quoted_in,
                 **values,
             )
-        elif provision_differs(stored, provision, position):
+        elif provision_differs(stored, provision):
             if stored.text != provision.text:
                 # Only a changed text re-decides the flag; otherwise a curator's choice stands.
                 stored.is_commitment = provision.is_commitment
             for name, value in values.items():
                 setattr(stored, name, value)
+            stored.position = position
             stored.save()
         else:
+            if stored.position != position:
+                stored.position = position
+                stored.save(update_fields=["position", "updated_at"])
             continue
         if provision.categories:
             stored.categories.set([categories[slug] for slug in provision.categories if slug in categories])
