@@ -147,12 +147,15 @@ def _save_document(parsed: ParsedDocument, *, source: Document | None) -> tuple[
 def _record_claims(
     document: Document, parsed: ParsedDocument, source: Document | None, outcome: DocumentOutcome
 ) -> None:
+    # One statement per field and source; the document's own text may be stated by several
+    # locators (the text itself, the corpus manifest), each kept apart.
+    stored = list(MetadataClaim.objects.filter(document=document, source_document=source).order_by("pk"))
     for name, value in parsed.stated_values().items():
         locator = parsed.metadata_locators.get(name, parsed.locator)[:200]
-        claims = MetadataClaim.objects.filter(document=document, field=name, source_document=source)
-        if source is None:
-            claims = claims.filter(source_locator=locator)
-        claim = claims.order_by("pk").first()
+        claim = next(
+            (c for c in stored if c.field == name and (source is not None or c.source_locator == locator)),
+            None,
+        )
         if claim is None:
             MetadataClaim.objects.create(
                 document=document, field=name, value=value, source_document=source, source_locator=locator
