@@ -19,6 +19,7 @@ from documents.symbols import normalize_symbol
 MAX_TERMS = 32
 MAX_DEPTH = 8
 MIN_PREFIX_LENGTH = 2
+MAX_CORRECTED_WORD = 40  # longer "words" are not misspellings worth correcting
 
 _SYMBOL = re.compile(r"^[A-Za-z]+(\(\d+\))?\.[A-Za-z.]+(/[\w.]+)+$")
 _SYMBOL_AT = re.compile(r"[A-Za-z]+\(\d+\)\.[A-Za-z.]+(/[\w.]+)+")
@@ -98,7 +99,7 @@ class ParsedQuery:
                     walk(child)
 
         walk(self.node)
-        return words
+        return [word for word in words if len(word) <= MAX_CORRECTED_WORD]
 
 
 def _lex(query: str) -> list[tuple[str, str]]:

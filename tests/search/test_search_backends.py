@@ -158,8 +158,8 @@ class BackendContract:
 
     def test_snippets_escape_the_text_before_marking_matches(self, backend, library):
         (hit,) = self.search(backend, "families").hits
-        assert "<script>" not in hit.highlight
-        assert "&lt;script&gt;" in hit.highlight
+        assert "<script" not in hit.highlight and "</script" not in hit.highlight
+        assert "script&gt;" in hit.highlight
         assert "&amp;" in hit.highlight
         assert "<mark>families</mark>" in hit.highlight
 
