@@ -16,6 +16,10 @@ class SearchUnavailable(Exception):
     """The backend cannot answer now (missing or corrupt index, engine down)."""
 
 
+class IndexMissing(SearchUnavailable):
+    """No index has been built yet where the backend looks for it (or it was deleted)."""
+
+
 class BaseSearchBackend:
     name = "base"
     #: False for a backend that reads the database directly and keeps no index.
@@ -26,7 +30,8 @@ class BaseSearchBackend:
 
     def update(self, provision_ids: Iterable[int]) -> None:
         """Make the index agree with the database for these provisions: index those that
-        exist and are published, remove the others. Raises ``SearchUnavailable`` when the
+        exist and are published, remove the others; apply any ids earlier writers left
+        queued (even when ``provision_ids`` is empty). Raises ``SearchUnavailable`` when the
         index cannot be written."""
         raise NotImplementedError
 

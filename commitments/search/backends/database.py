@@ -122,3 +122,6 @@ class DatabaseSearchBackend(BaseSearchBackend):
                 "document": counts("document__slug"),
             }
         )
+
+
+SearchBackend = DatabaseSearchBackend

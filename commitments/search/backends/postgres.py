@@ -106,10 +106,12 @@ class PostgresSearchBackend(BaseSearchBackend):
 
     def update(self, provision_ids: Iterable[int]) -> None:
         ids = set(provision_ids)
-        if not ids:
-            return
         try:
             with transaction.atomic(), connection.cursor() as cursor:
+                if not ids:
+                    cursor.execute("SELECT EXISTS (SELECT 1 FROM search_pending)")
+                    if not cursor.fetchone()[0]:
+                        return
                 if self._lock(cursor, timeout=self.write_timeout):
                     cursor.execute("DELETE FROM search_pending RETURNING provision_id")
                     ids |= {row[0] for row in cursor.fetchall()}

@@ -35,8 +35,8 @@ from commitments.search.backends.whoosh_query import (
     date_order,
     document_fields,
 )
-from commitments.search.backends.whoosh_store import IndexStore, LockTimeout
-from commitments.search.base import BaseSearchBackend, SearchUnavailable
+from commitments.search.backends.whoosh_store import IndexStore, LockTimeout, RebuildRunning
+from commitments.search.base import BaseSearchBackend, IndexMissing, SearchUnavailable
 from commitments.search.highlight import SNIPPET_LENGTH, highlight
 from commitments.search.index import indexed_provisions_for, iter_indexed_provisions
 from commitments.search.query import SearchHit, SearchRequest, SearchResults, ordered_facets
@@ -45,10 +45,6 @@ logger = logging.getLogger(__name__)
 
 SUGGEST_BELOW = 3  # offer "did you mean" when a query finds fewer hits than this
 PROGRESS_EVERY = 100
-
-
-class IndexMissing(SearchUnavailable):
-    """No index has been built at the configured path (or it was deleted)."""
 
 
 class _MarkFormatter(Formatter):
@@ -78,7 +74,7 @@ class WhooshSearchBackend(BaseSearchBackend):
 
     def update(self, provision_ids: Iterable[int]) -> None:
         ids = set(provision_ids)
-        if not ids:
+        if not ids and not self.store.has_pending():
             return
         if not self.store.exists():
             raise IndexMissing(f"no search index at {self.store.root}")
@@ -122,40 +118,52 @@ class WhooshSearchBackend(BaseSearchBackend):
             raise
 
     def rebuild(self, progress: Callable[[int], None] | None = None) -> int:
-        with self.store.rebuild_lock():
-            with self.store.write_lock(timeout=self.swap_timeout):
-                self.store.start_journal()
-            try:
-                directory = self.store.new_dir()
-                writer = whoosh_index.create_in(str(directory), SCHEMA).writer(limitmb=128)
-                count = 0
-                try:
-                    for record in iter_indexed_provisions():
-                        writer.add_document(**document_fields(record))
-                        count += 1
-                        if progress and count % PROGRESS_EVERY == 0:
-                            progress(count)
-                    writer.commit()
-                except BaseException:
-                    writer.cancel()
-                    raise
-                if progress:
-                    progress(count)
-                with self.store.write_lock(timeout=self.swap_timeout):
-                    # Changes saved while the new index was being built: apply them to it.
-                    pending, files = self.store.take_pending()
-                    changed = self.store.read_journal() | pending
-                    if changed:
-                        self._write(directory, changed)
-                    previous = self.store.current_dir()
-                    self.store.swap(directory)
-                    self.store.end_journal()
-                    self.store.discard(files)
-            finally:
-                self.store.end_journal()
-            self.store.remove_old_dirs(keep=[d for d in (directory, previous) if d is not None])
+        try:
+            with self.store.rebuild_lock():
+                directory = self._rebuild(progress)
+        except (RebuildRunning, LockTimeout) as exc:
+            raise SearchUnavailable(f"the search index cannot be rebuilt now: {exc}") from exc
         self.close()
         return whoosh_index.open_dir(str(directory)).doc_count()
+
+    def _rebuild(self, progress: Callable[[int], None] | None) -> Path:
+        """Build beside the live index, then swap; call holding the rebuild lock."""
+        with self.store.write_lock(timeout=self.swap_timeout):
+            # From here on, writers note what they write for this rebuild to re-apply.
+            self.store.start_journal()
+        try:
+            directory = self.store.new_dir()
+            self._fill(directory, progress)
+            with self.store.write_lock(timeout=self.swap_timeout):
+                # Changes saved while the new index was being built: apply them to it.
+                pending, files = self.store.take_pending()
+                changed = self.store.read_journal() | pending
+                if changed:
+                    self._write(directory, changed)
+                previous = self.store.current_dir()
+                self.store.swap(directory)
+                self.store.end_journal()
+                self.store.discard(files)
+        finally:
+            self.store.end_journal()
+        self.store.remove_old_dirs(keep=[d for d in (directory, previous) if d is not None])
+        return directory
+
+    def _fill(self, directory: Path, progress: Callable[[int], None] | None) -> None:
+        writer = whoosh_index.create_in(str(directory), SCHEMA).writer(limitmb=128)
+        count = 0
+        try:
+            for record in iter_indexed_provisions():
+                writer.add_document(**document_fields(record))
+                count += 1
+                if progress and count % PROGRESS_EVERY == 0:
+                    progress(count)
+            writer.commit()
+        except BaseException:
+            writer.cancel()
+            raise
+        if progress:
+            progress(count)
 
     def indexed_fingerprints(self) -> dict[int, str]:
         searcher = self._searcher()

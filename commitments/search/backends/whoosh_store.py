@@ -130,6 +130,9 @@ class IndexStore:
         os.replace(temporary, final)
         return final
 
+    def has_pending(self) -> bool:
+        return self.pending_dir.is_dir() and any(self.pending_dir.glob("*.ids"))
+
     def take_pending(self) -> tuple[set[int], list[Path]]:
         """Queued ids and the files they came from (delete those once the ids are applied)."""
         ids: set[int] = set()
