@@ -25,6 +25,7 @@ _SYMBOL = re.compile(r"^[A-Za-z]+(\(\d+\))?\.[A-Za-z.]+(/[\w.]+)+$")
 _SYMBOL_AT = re.compile(r"[A-Za-z]+\(\d+\)\.[A-Za-z.]+(/[\w.]+)+")
 _FIELD_SYNTAX = re.compile(r"^\w+:")
 _WORD_CHARS = re.compile(r"\w")
+_LETTERS_ONLY = re.compile(r"^[^\W\d_]+$")
 _EDGE_PUNCTUATION = ".,;:!?'\u2018\u2019\u201c\u201d[]{}<>"
 
 
@@ -99,7 +100,8 @@ class ParsedQuery:
                     walk(child)
 
         walk(self.node)
-        return [word for word in words if len(word) <= MAX_CORRECTED_WORD]
+        # Numbers and labels ("4.5", "C.2") are not misspelt words.
+        return [word for word in words if len(word) <= MAX_CORRECTED_WORD and _LETTERS_ONLY.match(word)]
 
 
 def _lex(query: str) -> list[tuple[str, str]]:
