@@ -58,7 +58,12 @@ def search_provisions(request: SearchRequest) -> SearchResults:
     try:
         return backend.search(request)
     except SearchUnavailable as exc:
-        logger.error("Search backend %s unavailable, answering from the database: %s", backend.name, exc)
+        logger.error(
+            "Search backend %s unavailable, answering from the database: %s",
+            backend.name,
+            exc,
+            exc_info=exc.__cause__ is not None,  # the engine's own error, when there was one
+        )
         from commitments.search.backends.database import SearchBackend as DatabaseBackend
 
         return DatabaseBackend({}).search(request)
