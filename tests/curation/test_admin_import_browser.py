@@ -63,7 +63,9 @@ def chromium_page(live_server, tmp_path, settings):
         browser.close()
 
 
-def test_a_curator_imports_a_source_and_the_public_finds_its_provision(chromium_page, django_user_model):
+def test_a_curator_imports_a_source_and_the_public_finds_its_provision(
+    whoosh_index, chromium_page, django_user_model
+):
     from playwright.sync_api import expect
 
     page = chromium_page
@@ -93,8 +95,9 @@ def test_a_curator_imports_a_source_and_the_public_finds_its_provision(chromium_
     concept = Document.objects.get(symbol="MC.DOC/2/05")
     assert concept.provisions.count() == 59
 
-    # Public search is the search layer's; the public pages show the provision too.
+    # The admin's save reached the Whoosh index through the search layer's signal handlers.
     results = search_provisions(SearchRequest(query="dignified treatment"))
+    assert results.backend == "whoosh"
     assert [(p.document.symbol, p.label) for p in results.provisions()][:1] == [("MC.DOC/2/05", "4.5")]
     page.goto(concept.get_absolute_url())
     expect(page.locator("body")).to_contain_text("To promote dignified treatment of all individuals")
