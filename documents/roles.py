@@ -4,16 +4,17 @@
   relations, provenance, suggestions and their history), none on users and groups.
 - Reviewer: view permissions on the same models only: read-only admin access.
 
-Applied by a data migration and again after every ``migrate`` (and test-database flush),
-so the groups always hold the permissions of the models that exist.
+A data migration creates the groups; after every ``migrate`` the groups that exist get the
+permissions of any model added since. That refresh never creates a group: a test database
+flushed between transactional tests must stay empty for its serialized rows to come back.
 """
 
 KNOWLEDGE_BASE_APPS = ("documents", "commitments")
 CURATOR, REVIEWER = "Curator", "Reviewer"
 
 
-def apply_roles(apps=None, **kwargs) -> None:
-    """Create both groups if missing and give them exactly the permissions their rule says.
+def apply_roles(apps=None, *, create: bool = True) -> None:
+    """Give both groups exactly the permissions their rule says, creating them if ``create``.
 
     ``apps`` is a migration's app registry, or None for the live one.
     """
@@ -22,13 +23,16 @@ def apply_roles(apps=None, **kwargs) -> None:
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     permissions = Permission.objects.filter(content_type__app_label__in=KNOWLEDGE_BASE_APPS)
-    curator, _ = Group.objects.get_or_create(name=CURATOR)
-    reviewer, _ = Group.objects.get_or_create(name=REVIEWER)
-    curator.permissions.set(permissions)
-    reviewer.permissions.set(permissions.filter(codename__startswith="view_"))
+    rules = {CURATOR: permissions, REVIEWER: permissions.filter(codename__startswith="view_")}
+    for name, granted in rules.items():
+        group = (
+            Group.objects.get_or_create(name=name)[0] if create else Group.objects.filter(name=name).first()
+        )
+        if group is not None:
+            group.permissions.set(granted)
 
 
 def apply_roles_after_migrate(sender, **kwargs) -> None:
     """``post_migrate`` receiver: the permissions of new models exist only after it."""
     if sender.label == KNOWLEDGE_BASE_APPS[-1]:
-        apply_roles(kwargs.get("apps"))
+        apply_roles(kwargs.get("apps"), create=False)

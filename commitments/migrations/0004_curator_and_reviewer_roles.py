@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
-        ("documents", "0001_initial"),
+        ("documents", "0002_fields_of_work"),
         ("commitments", "0003_tag_suggestion"),
     ]
 

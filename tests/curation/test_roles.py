@@ -121,3 +121,17 @@ def test_staff_without_a_role_sees_nothing_of_the_knowledge_base(client, django_
     client.force_login(user)
     assert client.get(reverse("admin:commitments_provision_changelist")).status_code == 403
     assert client.get(reverse("admin:documents_document_conflicts")).status_code == 403
+
+
+def test_migrate_refreshes_the_roles_that_exist_and_recreates_none():
+    from django.core.management import call_command
+
+    curator = Group.objects.get(name="Curator")
+    curator.permissions.clear()
+    Group.objects.filter(name="Reviewer").delete()
+
+    call_command("migrate", verbosity=0)
+
+    knowledge_base = set(Permission.objects.filter(content_type__app_label__in=KNOWLEDGE_BASE))
+    assert set(curator.permissions.all()) == knowledge_base
+    assert not Group.objects.filter(name="Reviewer").exists()
