@@ -15,13 +15,14 @@ def admin_client_logged_in(client, django_user_model):
 def corpus(db):
     """The bundled corpus (fixtures/corpus) loaded into the test database.
 
-    Works in transactional tests too: ``load_corpus`` recreates the taxonomy a flush removed.
-    Parsing is cached per process, so each use only pays for saving. Returns a
+    Works in transactional tests too (the taxonomy a flush removed is recreated). The first
+    use in a process imports the corpus; later uses copy the same rows in bulk
+    (tests/corpus_snapshot.py). Returns a
     ``documents.corpus.LoadedCorpus`` (``corpus.document("MC.DOC/2/05")``).
     """
-    from documents.corpus import load_corpus
+    from tests.corpus_snapshot import load_test_corpus
 
-    return load_corpus(keep_files=False)
+    return load_test_corpus()
 
 
 @pytest.fixture
