@@ -3,6 +3,28 @@
 import pytest
 
 
+def _is_transactional(request) -> bool:
+    marker = request.node.get_closest_marker("django_db")
+    uses_marker = marker is not None and (
+        marker.kwargs.get("transaction") or (marker.args and marker.args[0])
+    )
+    return bool(uses_marker) or bool({"transactional_db", "live_server"} & set(request.fixturenames))
+
+
+@pytest.fixture(autouse=True)
+def _rows_from_data_migrations(request):
+    """Put back the rows data migrations create, which a transactional test's flush removes.
+
+    (``serialized_rollback`` would do it too, but clashes with the content types that
+    ``flush`` recreates after a transactional test without it.)
+    """
+    if _is_transactional(request):
+        request.getfixturevalue("transactional_db")
+        from commitments.taxonomy import ensure_taxonomy
+
+        ensure_taxonomy()
+
+
 @pytest.fixture
 def admin_client_logged_in(client, django_user_model):
     """A client logged in as a superuser."""
@@ -15,13 +37,14 @@ def admin_client_logged_in(client, django_user_model):
 def corpus(db):
     """The bundled corpus (fixtures/corpus) loaded into the test database.
 
-    Works in transactional tests too: ``load_corpus`` recreates the taxonomy a flush removed.
-    Parsing is cached per process, so each use only pays for saving. Returns a
+    Works in transactional tests too (the taxonomy a flush removed is recreated). The first
+    use in a process imports the corpus; later uses copy the same rows in bulk
+    (tests/corpus_snapshot.py). Returns a
     ``documents.corpus.LoadedCorpus`` (``corpus.document("MC.DOC/2/05")``).
     """
-    from documents.corpus import load_corpus
+    from tests.corpus_snapshot import load_test_corpus
 
-    return load_corpus(keep_files=False)
+    return load_test_corpus()
 
 
 @pytest.fixture

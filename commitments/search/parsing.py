@@ -18,7 +18,7 @@ from documents.symbols import normalize_symbol
 
 MAX_TERMS = 32
 MAX_DEPTH = 8
-MIN_PREFIX_LENGTH = 2
+MIN_PREFIX_LENGTH = 3  # shorter prefixes expand to much of the vocabulary
 MAX_CORRECTED_WORD = 40  # longer "words" are not misspellings worth correcting
 
 _SYMBOL = re.compile(r"^[A-Za-z]+(\(\d+\))?\.[A-Za-z.]+(/[\w.]+)+$")
@@ -243,7 +243,10 @@ class _Parser:
             plain = stem and "*" not in stem and "?" not in stem
             if plain and len(_WORD_CHARS.findall(stem)) >= MIN_PREFIX_LENGTH:
                 return self.counted(Word(stem, prefix=True))
-            self.note(f"Wildcards work only at the end of a word (e.g. “migra*”): “{text}” was ignored.")
+            self.note(
+                f"Wildcards work only at the end of a word of {MIN_PREFIX_LENGTH} letters or more "
+                f"(e.g. “migra*”): “{text}” was ignored."
+            )
             return None
         if not _WORD_CHARS.search(text):
             return None

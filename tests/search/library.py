@@ -9,6 +9,7 @@ import datetime
 from dataclasses import dataclass
 
 from commitments.models import Dimension, MigrationCategory, Provision
+from commitments.taxonomy import ensure_taxonomy
 from documents.models import Document, DocumentKind, IssuingBody, PublicationStatus
 from tests.factories import DocumentFactory, ProvisionFactory
 
@@ -30,6 +31,7 @@ class Library:
 
 
 def build_library() -> Library:
+    ensure_taxonomy()  # a transactional test before this one may have flushed it
     dims = {d.slug: d for d in Dimension.objects.all()}
     cats = {c.slug: c for c in MigrationCategory.objects.all()}
     border_concept = DocumentFactory(

@@ -51,8 +51,8 @@ def backend(request, settings, tmp_path):
         yield request.getfixturevalue("whoosh_index")
 
 
-# Committed data, so that other processes see it; the taxonomy the flush removes comes back.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# Committed data, so that other processes see it.
+@pytest.mark.django_db(transaction=True)
 def test_processes_saving_at_once_leave_an_index_with_no_difference(backend, settings, tmp_path):
     build_library()
     backend.rebuild()

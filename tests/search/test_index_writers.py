@@ -62,7 +62,7 @@ class LockHolder(threading.Thread):
 
 # Committed rows and a committed rebuild: PostgreSQL's advisory lock lasts until the
 # transaction ends, and the other thread needs its own connection to see the data.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_a_writer_kept_waiting_queues_its_update_for_the_next_writer(backend, caplog):
     from commitments.models import Provision
 

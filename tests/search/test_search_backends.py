@@ -207,6 +207,12 @@ class TestWhooshBackend(BackendContract):
     def backend(self, library, whoosh_index):
         return whoosh_index
 
+    def test_a_search_out_of_time_answers_with_what_it_has_and_says_so(self, backend, library):
+        backend.time_limit = 0.0  # the timer fires as collecting starts
+        results = self.search(backend, "")
+        assert "took too long" in results.message
+        assert results.total < Provision.objects.published().count()
+
 
 @pytest.mark.postgres
 class TestPostgresBackend(BackendContract):
