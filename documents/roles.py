@@ -4,9 +4,10 @@
   relations, provenance, suggestions and their history), none on users and groups.
 - Reviewer: view permissions on the same models only: read-only admin access.
 
-A data migration creates the groups; after every ``migrate`` the groups that exist get the
-permissions of any model added since. That refresh never creates a group: a test database
-flushed between transactional tests must stay empty for its serialized rows to come back.
+A data migration creates the groups; after every ``migrate`` (when Django has created the
+permissions of every model, including models added since) the groups that exist get their
+permissions. That refresh never creates a group: a test database flushed between
+transactional tests must stay empty for its serialized rows to come back.
 """
 
 KNOWLEDGE_BASE_APPS = ("documents", "commitments")

@@ -21,8 +21,10 @@ def _rows_from_data_migrations(request):
     if _is_transactional(request):
         request.getfixturevalue("transactional_db")
         from commitments.taxonomy import ensure_taxonomy
+        from documents.roles import apply_roles
 
         ensure_taxonomy()
+        apply_roles()
 
 
 @pytest.fixture

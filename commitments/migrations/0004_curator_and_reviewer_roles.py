@@ -1,21 +1,19 @@
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from documents.roles import KNOWLEDGE_BASE_APPS, apply_roles
+from documents.roles import CURATOR, REVIEWER, apply_roles
 
 
 def create_roles(apps, schema_editor):
-    # Permissions are normally created after all migrations have run; the roles need them now.
-    for label in KNOWLEDGE_BASE_APPS:
-        app_config = apps.get_app_config(label)
-        app_config.models_module = True
-        create_permissions(app_config, verbosity=0, apps=apps)
-        app_config.models_module = None
-    apply_roles(apps)
+    Group = apps.get_model("auth", "Group")
+    for name in (CURATOR, REVIEWER):
+        Group.objects.get_or_create(name=name)
+    # On a new database the permissions are created only after all migrations have run;
+    # documents.roles grants them then (post_migrate). On an existing one they exist now.
+    apply_roles(apps, create=False)
 
 
 def delete_roles(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name__in=["Curator", "Reviewer"]).delete()
+    apps.get_model("auth", "Group").objects.filter(name__in=[CURATOR, REVIEWER]).delete()
 
 
 class Migration(migrations.Migration):

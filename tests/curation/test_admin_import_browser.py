@@ -33,9 +33,9 @@ PASSWORD = "a-long-password-1"
 # steps are ordinary synchronous ones.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-# The live server needs committed data; serialized rollback restores the migrated taxonomy
-# and roles after the flush, for the tests that follow.
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+# The live server needs committed data: a transactional test (tests/conftest.py puts back
+# the taxonomy and the roles its flush removes).
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
