@@ -95,3 +95,53 @@ class ProvisionFilterSet(django_filters.FilterSet):
             year_to=data.get("year_to"),
             commitments_only=bool(data.get("commitments_only")),
         )
+
+
+class StableOrderingFilter(django_filters.OrderingFilter):
+    """Ordering that ends with the primary key, so that pages never share or skip rows on ties."""
+
+    def filter(self, qs, value):
+        qs = super().filter(qs, value)
+        if value:
+            qs = qs.order_by(*qs.query.order_by, "pk")
+        return qs
+
+
+class DocumentFilterSet(django_filters.FilterSet):
+    """Filters over published documents for the documents list and its exports."""
+
+    year_from = YearFilter(field_name="date__year", lookup_expr="gte", label="Year from")
+    year_to = YearFilter(field_name="date__year", lookup_expr="lte", label="Year to")
+    kind = django_filters.MultipleChoiceFilter(choices=DocumentKind.choices, label="Document kind")
+    body = django_filters.MultipleChoiceFilter(choices=IssuingBody.choices, label="Issuing body")
+    category = django_filters.ModelMultipleChoiceFilter(
+        to_field_name="slug",
+        queryset=MigrationCategory.objects.all(),
+        method="filter_category",
+        label="Migration category",
+        help_text="Documents with at least one provision in any of these categories.",
+    )
+    sort = StableOrderingFilter(
+        fields=(("date", "date"), ("symbol", "symbol"), ("title", "title")),
+        field_labels={
+            "date": "Date (oldest first)",
+            "-date": "Date (newest first)",
+            "symbol": "Symbol (A–Z)",
+            "-symbol": "Symbol (Z–A)",
+            "title": "Title (A–Z)",
+            "-title": "Title (Z–A)",
+        },
+        label="Sort by",
+    )
+
+    class Meta:
+        model = Document
+        fields: list[str] = []
+
+    def filter_category(self, queryset, name, value):
+        if not value:
+            return queryset
+        # A subquery, not a join, so that one document with many matching provisions is
+        # listed once and annotations over its provisions stay right.
+        tagged = Provision.objects.filter(categories__in=value).values("document_id")
+        return queryset.filter(pk__in=tagged)
