@@ -119,7 +119,9 @@ def legend_html(timeline: Timeline) -> SafeString:
         '<ul class="legend">{}</ul>',
         format_html_join(
             "",
-            '<li><span class="swatch" style="background:{}" aria-hidden="true"></span>{}</li>',
+            # A tiny SVG rather than a styled span: the site's CSP forbids inline styles.
+            '<li><svg class="swatch" viewBox="0 0 10 10" aria-hidden="true" focusable="false">'
+            '<rect width="10" height="10" fill="{}"/></svg>{}</li>',
             ((category_colour(i), c.name) for i, c in enumerate(timeline.categories)),
         ),
     )
