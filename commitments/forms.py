@@ -18,6 +18,7 @@ class PageForm(forms.Form):
 
     page = forms.IntegerField(
         required=False,
+        label="Page",
         min_value=1,
         max_value=MAX_PAGE,
         error_messages={"invalid": "The page must be a whole number, counting from 1."},
