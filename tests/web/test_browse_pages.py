@@ -1,4 +1,4 @@
-from tests.web.conftest import more_documents
+from tests.web.sample import more_documents
 
 
 def test_the_category_list_describes_each_category_with_its_count(client, kb):

@@ -2,7 +2,7 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from tests.factories import DocumentFactory
-from tests.web.conftest import more_documents
+from tests.web.sample import more_documents
 
 CITATION = "OSCE, MC.DOC/2/05, Border Security and Management Concept (Ljubljana, 6 December 2005), para. 4.5"
 

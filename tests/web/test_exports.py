@@ -3,7 +3,7 @@ import io
 import json
 
 from commitments.exports import DOCUMENT_COLUMNS, PROVISION_COLUMNS
-from tests.web.conftest import more_documents
+from tests.web.sample import more_documents
 
 
 def read_csv(response) -> list[dict]:

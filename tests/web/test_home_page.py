@@ -2,7 +2,7 @@ from django.urls import reverse
 
 from commitments.models import MigrationCategory, Provision
 from documents.models import Document
-from tests.web.conftest import more_documents
+from tests.web.sample import more_documents
 
 
 def test_home_says_what_the_knowledge_base_holds(client, kb):

@@ -1,5 +1,5 @@
 from commitments.models import Relation
-from tests.web.conftest import more_documents
+from tests.web.sample import more_documents
 
 
 def test_a_provision_has_a_permanent_page_with_its_citation_and_tags(client, kb):

@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from tests.web.conftest import more_documents
+from tests.web.sample import more_documents
 
 SEARCH = reverse("search")
 
@@ -15,7 +15,7 @@ def test_a_query_finds_provisions_with_highlighted_snippets(client, kb):
     # Each hit names its document, date and label, and links to the provision in its document.
     assert "MC.DOC/2/05, para. 4.5" in html
     assert "6 December 2005" in html
-    assert f'href="/documents/mc-doc-2-05/#p-4.5"' in html
+    assert 'href="/documents/mc-doc-2-05/#p-4.5"' in html
     assert f'href="{kb.concept_provisions["4.5"].get_absolute_url()}"' in html
 
 
