@@ -29,6 +29,7 @@ def test_search_facet_year_hit_anchor_citation_and_export_by_mouse(page, kb):
     assert page.locator(".hit").count() == 2
     assert "Labour migration" in page.locator('.facet a[aria-current="true"]').inner_text()
 
+    # With a filter in use, the filter panel is open.
     page.get_by_label("From").fill("2000")
     page.get_by_role("button", name="Apply filters").click()
     page.wait_for_url("**year_from=2000**")
