@@ -104,7 +104,8 @@ def tab_to(page, selector: str, *, limit: int = 400) -> None:
         page.keyboard.press("Tab")
         if page.evaluate("(s) => !!document.activeElement && document.activeElement.matches(s)", selector):
             return
-    raise AssertionError(f"{selector!r} cannot be reached with the Tab key")
+    screenshot(page, "tab-failure")
+    raise AssertionError(f"{selector!r} cannot be reached with the Tab key on {page.url}")
 
 
 def axe_violations(page, *, impacts=("serious", "critical")) -> list[dict]:
