@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q, QuerySet
 from django.utils.text import slugify
 
-from commitments.models import Provision, Relation, RelationKind
+from commitments.models import Provision, ProvisionOrigin, Relation, RelationKind
 from commitments.search.query import SearchFilters
 from documents.dates import DatePrecision, display_date
 from documents.models import (
@@ -38,6 +38,15 @@ class Section:
     heading: str
     anchor: str
     provisions: list[Provision] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        """The heading, or what the provisions are when the source gives them none."""
+        if self.heading:
+            return self.heading
+        if self.provisions and all(p.origin == ProvisionOrigin.QUOTATION for p in self.provisions):
+            return "Passages quoted in other sources"
+        return "Text"
 
 
 @dataclass

@@ -130,3 +130,52 @@ def test_draft_documents_have_no_page(client, kb):
     assert client.get(kb.draft.get_absolute_url()).status_code == 404
     draft = DocumentFactory(status="draft")
     assert client.get(reverse("document-source", args=[draft.slug])).status_code == 404
+
+
+def test_on_the_corpus_mc_doc_2_05_reads_whole_with_its_contents_and_anchors(client, corpus, queries):
+    from commitments.models import Provision
+
+    response, n = queries(client, "/documents/mc-doc-2-05/")
+    assert response.status_code == 200
+    assert n <= 10
+    page = response.context["page"]
+    assert page.provision_count == Provision.objects.filter(document__symbol="MC.DOC/2/05").count()
+    titles = [s.title for s in page.sections]
+    assert titles[:2] == [
+        "Chapter I: The OSCE participating States’ commitments",
+        "Chapter II: Main objectives of co-operation",
+    ]
+    assert (
+        "Annex: Possible OSCE contributions › C. Possible specialized assistance in the following fields"
+        in titles
+    )
+    html = response.content.decode()
+    for anchor in ("p-1", "p-2.1", "p-4.5", "p-17", "p-annex-a.1", "p-annex-c.2-v"):
+        assert f'id="{anchor}"' in html
+    assert f'data-citation="{CITATION}"' in html
+    assert "Interpretative Statement under Paragraph 79" in html
+
+
+def test_on_the_corpus_the_study_s_wrong_title_for_mc_doc_2_05_is_shown_beside_the_right_one(client, corpus):
+    response = client.get("/documents/mc-doc-2-05/")
+    (conflict,) = response.context["page"].conflicts
+    assert conflict.field == "title"
+    values = {v.value: [c.source_locator for c in v.claims] for v in conflict.values}
+    assert values["Border Security and Management Concept"] == [""]
+    assert values["Migration"] == ["footnote 9"]
+    assert any(r.source_document.kind == "study" for r in response.context["page"].cited_by)
+
+
+def test_on_the_corpus_mc_dec_5_09_shows_both_dates_with_their_sources(client, corpus):
+    response = client.get("/documents/mc-dec-5-09/")
+    (conflict,) = response.context["page"].conflicts
+    values = {v.value: [c.source_locator for c in v.claims] for v in conflict.values}
+    assert values == {"4 December 2009": ["section “Decision No. 5/09”"], "2 December 2009": ["footnote 11"]}
+
+
+def test_on_the_corpus_the_documents_list_filters_by_category(client, corpus):
+    from documents.models import Document
+
+    listed = set(client.get("/documents/", {"category": "forced"}).context["documents"])
+    expected = set(Document.objects.published().filter(provisions__categories__slug="forced").distinct())
+    assert listed == expected and len(listed) > 1

@@ -95,3 +95,18 @@ def test_an_export_costs_queries_per_chunk_not_per_row(client, kb, queries):
     response, after = queries(client, "/export/provisions.csv?category=illegal")
     assert len(response.body.decode().splitlines()) == 46
     assert before == after <= 6
+
+
+def test_on_the_corpus_a_document_exports_every_provision_in_reading_order(client, corpus, queries):
+    from commitments.models import Provision
+
+    response, n = queries(client, "/export/provisions.csv?document=mc-doc-2-05&order=date")
+    rows = list(csv.DictReader(io.StringIO(response.body.decode())))
+    expected = list(Provision.objects.filter(document__symbol="MC.DOC/2/05").values_list("label", flat=True))
+    assert [r["label"] for r in rows] == expected
+    row = next(r for r in rows if r["label"] == "4.5")
+    assert row["citation"] == (
+        "OSCE, MC.DOC/2/05, Border Security and Management Concept (Ljubljana, 6 December 2005), para. 4.5"
+    )
+    assert row["url"].startswith("http://testserver/provisions/")
+    assert n <= 6

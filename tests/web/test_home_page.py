@@ -43,3 +43,15 @@ def test_home_costs_the_same_queries_however_much_it_holds(client, kb, queries):
     more_documents()
     _, after = queries(client, reverse("home"))
     assert before == after <= 8
+
+
+def test_home_on_the_bundled_corpus_counts_what_is_published(client, corpus, queries):
+    response, n = queries(client, reverse("home"))
+    summary = response.context["summary"]
+    assert summary.documents == Document.objects.published().count()
+    assert summary.commitments == Provision.objects.published().filter(is_commitment=True).count()
+    assert summary.first_year == 1975
+    for category in response.context["categories"]:
+        assert category.provision_count == Provision.objects.published().in_category(category.slug).count()
+    assert "Helsinki Final Act" not in [d.title for d in response.context["documents"]]  # only the newest
+    assert n <= 8

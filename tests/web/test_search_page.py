@@ -106,3 +106,31 @@ def test_search_costs_the_same_queries_however_many_results(client, kb, queries)
     response, after = queries(client, SEARCH + "?q=migration&category=illegal")
     assert len(response.context["hits"]) == 20
     assert before == after <= 16
+
+
+def test_on_the_corpus_a_symbol_finds_its_document(client, corpus):
+    from commitments.models import Provision
+
+    response = client.get(SEARCH, {"q": "mc.doc/2/05"})
+    assert (
+        response.context["results"].total == Provision.objects.filter(document__symbol="MC.DOC/2/05").count()
+    )
+    assert {h.document.symbol for h in response.context["hits"]} == {"MC.DOC/2/05"}
+
+
+def test_on_the_corpus_a_category_facet_and_a_year_lead_to_one_quotation(client, corpus, queries):
+    response, n = queries(client, SEARCH + "?q=legal+migration")
+    assert n <= 16
+    illegal = next(
+        o
+        for g in response.context["facets"]
+        if g.name == "category"
+        for o in g.options
+        if o.label == "Illegal migration"
+    )
+    narrowed = client.get(SEARCH + illegal.url)
+    symbols = {h.document.symbol for h in narrowed.context["hits"]}
+    assert {"MC.DOC/2/05", "MC.DOC/6/06", "MC.DEC/5/09"} <= symbols
+    (hit,) = client.get(SEARCH + illegal.url + "&year_from=2009").context["hits"]
+    assert (hit.document.symbol, hit.label) == ("MC.DEC/5/09", "quoted in SOG 2016, fn. 30")
+    assert hit.categories.get().slug == "illegal"

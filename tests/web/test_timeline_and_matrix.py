@@ -59,3 +59,23 @@ def test_axis_ticks_are_round_numbers_reaching_the_peak():
     assert nice_ticks(4) == [0, 1, 2, 3, 4]
     assert nice_ticks(23) == [0, 5, 10, 15, 20, 25]
     assert nice_ticks(180)[-1] >= 180 and len(nice_ticks(180)) <= 6
+
+
+def test_on_the_corpus_the_timeline_and_matrix_agree_with_the_database(client, corpus):
+    from commitments.models import Provision
+
+    timeline = client.get("/timeline/").context["timeline"]
+    for year, cells in timeline.rows():
+        for category, count in cells:
+            assert (
+                count
+                == Provision.objects.published()
+                .in_category(category.slug)
+                .filter(document__date__year=year)
+                .count()
+            )
+    assert timeline.count(2009, "human") >= 1
+    matrix = client.get("/matrix/").context["matrix"]
+    assert matrix.totals.total == Provision.objects.published().count()
+    for category, count in matrix.totals.cells:
+        assert count == Provision.objects.published().in_category(category.slug).count()
