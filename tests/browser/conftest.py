@@ -8,8 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.web.sample import build_sample
-
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -50,11 +48,6 @@ def browser():
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
-
-
-@pytest.fixture
-def kb(transactional_db):
-    return build_sample()
 
 
 @pytest.fixture
