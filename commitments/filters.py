@@ -108,18 +108,39 @@ class StableOrderingFilter(django_filters.OrderingFilter):
 
 
 class DocumentFilterSet(django_filters.FilterSet):
-    """Filters over published documents for the documents list and its exports."""
+    """Filters over documents, by their own metadata and by the tags of their provisions."""
 
-    year_from = YearFilter(field_name="date__year", lookup_expr="gte", label="Year from")
-    year_to = YearFilter(field_name="date__year", lookup_expr="lte", label="Year to")
-    kind = django_filters.MultipleChoiceFilter(choices=DocumentKind.choices, label="Document kind")
-    body = django_filters.MultipleChoiceFilter(choices=IssuingBody.choices, label="Issuing body")
+    year_from = YearFilter(
+        field_name="date__year", lookup_expr="gte", label="Year from", help_text="Earliest year (inclusive)."
+    )
+    year_to = YearFilter(
+        field_name="date__year", lookup_expr="lte", label="Year to", help_text="Latest year (inclusive)."
+    )
+    kind = django_filters.MultipleChoiceFilter(
+        choices=DocumentKind.choices,
+        label="Document kind",
+        help_text="Kind of document; repeat for several (any of them).",
+    )
+    body = django_filters.MultipleChoiceFilter(
+        choices=IssuingBody.choices,
+        label="Issuing body",
+        help_text="Body that adopted or issued the document; repeat for several (any of them).",
+    )
+    dimension = django_filters.ModelMultipleChoiceFilter(
+        field_name="provisions__dimensions__slug",
+        to_field_name="slug",
+        queryset=Dimension.objects.all(),
+        distinct=True,
+        label="Dimension",
+        help_text="Documents with a provision in this dimension (slug); repeat for several (any of them).",
+    )
     category = django_filters.ModelMultipleChoiceFilter(
+        field_name="provisions__categories__slug",
         to_field_name="slug",
         queryset=MigrationCategory.objects.all(),
-        method="filter_category",
+        distinct=True,
         label="Migration category",
-        help_text="Documents with at least one provision in any of these categories.",
+        help_text="Documents with a provision in this category (slug); repeat for several (any of them).",
     )
     sort = StableOrderingFilter(
         fields=(("date", "date"), ("symbol", "symbol"), ("title", "title")),
@@ -132,16 +153,9 @@ class DocumentFilterSet(django_filters.FilterSet):
             "-title": "Title (Z–A)",
         },
         label="Sort by",
+        help_text="date, symbol or title; a leading - reverses.",
     )
 
     class Meta:
         model = Document
         fields: list[str] = []
-
-    def filter_category(self, queryset, name, value):
-        if not value:
-            return queryset
-        # A subquery, not a join, so that one document with many matching provisions is
-        # listed once and annotations over its provisions stay right.
-        tagged = Provision.objects.filter(categories__in=value).values("document_id")
-        return queryset.filter(pk__in=tagged)

@@ -96,7 +96,10 @@ def published_provisions() -> QuerySet[Provision]:
 def documents_for_list() -> QuerySet[Document]:
     """Published documents, newest first, each with ``provision_count``."""
     return (
-        published_documents().annotate(provision_count=Count("provisions")).order_by("-date", "symbol", "pk")
+        # distinct: filters over the provisions' tags join the same table again.
+        published_documents()
+        .annotate(provision_count=Count("provisions", distinct=True))
+        .order_by("-date", "symbol", "pk")
     )
 
 

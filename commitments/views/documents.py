@@ -22,7 +22,9 @@ def document_list(request: HttpRequest) -> HttpResponse:
     context = {
         "section": "documents",
         "filter_form": filterset.form,
-        "options": {name: choice_options(filterset.form, name) for name in ("kind", "body", "category")},
+        "options": {
+            name: choice_options(filterset.form, name) for name in ("kind", "body", "category", "dimension")
+        },
         "params": request.GET,
     }
     valid = page_form.is_valid()

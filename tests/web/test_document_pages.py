@@ -179,3 +179,12 @@ def test_on_the_corpus_the_documents_list_filters_by_category(client, corpus):
     listed = set(client.get("/documents/", {"category": "forced"}).context["documents"])
     expected = set(Document.objects.published().filter(provisions__categories__slug="forced").distinct())
     assert listed == expected and len(listed) > 1
+
+
+def test_a_category_filter_does_not_multiply_provision_counts(client, kb):
+    (athens,) = client.get(
+        reverse("document-list"), {"category": ["labour", "human"], "year_from": "2009"}
+    ).context["documents"]
+    assert athens.provision_count == 1
+    (concept,) = client.get(reverse("document-list"), {"dimension": "politico-military"}).context["documents"]
+    assert concept.provision_count == 5
