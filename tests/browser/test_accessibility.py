@@ -22,7 +22,7 @@ MAIN_PAGES = {
 SCREENSHOTS = ("home", "search", "document", "timeline", "matrix")
 
 
-def test_main_pages_have_no_serious_accessibility_violations(page, corpus):
+def test_main_pages_have_no_serious_accessibility_violations(page, corpus_index):
     pages = {**MAIN_PAGES, "provision": _provision_url()}
     found = {}
     for name, url in pages.items():
@@ -36,13 +36,13 @@ def test_main_pages_have_no_serious_accessibility_violations(page, corpus):
     assert page.script_errors == []
 
 
-def test_the_accessibility_check_does_catch_a_violation(page, corpus):
+def test_the_accessibility_check_does_catch_a_violation(page, corpus_index):
     page.goto("/")
     page.evaluate("document.querySelector('#id_q').removeAttribute('id')")  # its label now points nowhere
     assert "label" in {v["id"] for v in axe_violations(page)}
 
 
-def test_pages_fit_a_phone_screen(browser, live_server, corpus):
+def test_pages_fit_a_phone_screen(browser, live_server, corpus_index):
     context = browser.new_context(
         base_url=live_server.url, viewport={"width": 375, "height": 740}, is_mobile=True
     )

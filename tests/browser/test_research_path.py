@@ -21,7 +21,7 @@ def read_download(download) -> list[dict]:
         return list(csv.DictReader(io.StringIO(handle.read())))
 
 
-def test_search_facet_year_hit_anchor_citation_and_export_by_mouse(page, corpus):
+def test_search_facet_year_hit_anchor_citation_and_export_by_mouse(page, corpus_index):
     page.goto("/")
     screenshot(page, "home")
     page.get_by_label("Search the provisions").fill("legal migration")
@@ -68,7 +68,7 @@ def test_search_facet_year_hit_anchor_citation_and_export_by_mouse(page, corpus)
     assert page.script_errors == []
 
 
-def test_the_same_path_by_keyboard_alone(page, corpus):
+def test_the_same_path_by_keyboard_alone(page, corpus_index):
     page.goto("/")
     tab_to(page, "#id_q")
     page.keyboard.type("legal migration")
@@ -107,7 +107,7 @@ def test_the_same_path_by_keyboard_alone(page, corpus):
     assert page.script_errors == []
 
 
-def test_without_javascript_the_citation_is_selectable_text(browser, live_server, corpus):
+def test_without_javascript_the_citation_is_selectable_text(browser, live_server, corpus_index):
     context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
     page = context.new_page()
     page.goto(f"/documents/mc-dec-5-09/#{ANCHOR}")

@@ -11,7 +11,7 @@ def read_csv(response) -> list[dict]:
     return list(csv.DictReader(io.StringIO(body)))
 
 
-def test_a_search_exports_as_csv_with_stable_columns_and_permanent_urls(client, kb):
+def test_a_search_exports_as_csv_with_stable_columns_and_permanent_urls(client, kb, whoosh_index):
     response = client.get("/export/provisions.csv", {"q": "trafficking"})
     assert response.status_code == 200
     assert response.streaming
@@ -31,8 +31,9 @@ def test_a_search_exports_as_csv_with_stable_columns_and_permanent_urls(client, 
     assert row["is_commitment"] == "true"
 
 
-def test_an_export_has_every_result_not_only_the_first_page(client, kb):
+def test_an_export_has_every_result_not_only_the_first_page(client, kb, whoosh_index):
     more_documents(n=3, provisions=12)
+    whoosh_index.rebuild()
     rows = read_csv(client.get("/export/provisions.csv", {"q": "migration", "category": "illegal"}))
     expected = client.get("/search/", {"q": "migration", "category": "illegal"}).context["results"].total
     assert expected > 20
@@ -40,14 +41,14 @@ def test_an_export_has_every_result_not_only_the_first_page(client, kb):
     assert len({r["id"] for r in rows}) == expected
 
 
-def test_a_filtered_list_exports_in_date_order(client, kb):
+def test_a_filtered_list_exports_in_date_order(client, kb, whoosh_index):
     rows = read_csv(client.get("/export/provisions.csv", {"category": "labour", "order": "date"}))
     assert [r["id"] for r in rows] == [str(kb.helsinki_workers.pk), str(kb.athens_workers.pk)]
     rows = read_csv(client.get("/export/provisions.csv", {"category": "labour", "order": "-date"}))
     assert [r["id"] for r in rows] == [str(kb.athens_workers.pk), str(kb.helsinki_workers.pk)]
 
 
-def test_json_export_is_an_array_of_objects_with_the_same_fields(client, kb):
+def test_json_export_is_an_array_of_objects_with_the_same_fields(client, kb, whoosh_index):
     response = client.get("/export/provisions.json", {"document": "mc-doc-2-05", "order": "date"})
     assert response["Content-Type"] == "application/json"
     rows = json.loads(b"".join(response.streaming_content))
@@ -57,7 +58,7 @@ def test_json_export_is_an_array_of_objects_with_the_same_fields(client, kb):
     assert rows[0]["is_commitment"] is True
 
 
-def test_exports_hold_only_published_provisions(client, kb):
+def test_exports_hold_only_published_provisions(client, kb, whoosh_index):
     rows = read_csv(client.get("/export/provisions.csv"))
     assert str(kb.draft_provision.pk) not in {r["id"] for r in rows}
     assert "draftword" not in json.dumps(rows)
@@ -65,7 +66,7 @@ def test_exports_hold_only_published_provisions(client, kb):
     assert kb.draft.symbol not in {d["symbol"] for d in documents}
 
 
-def test_the_documents_list_exports_with_its_filters(client, kb):
+def test_the_documents_list_exports_with_its_filters(client, kb, whoosh_index):
     response = client.get("/export/documents.csv", {"category": "labour", "sort": "date"})
     body = b"".join(response.streaming_content).decode()
     assert body.splitlines()[0] == ",".join(DOCUMENT_COLUMNS)
@@ -77,7 +78,7 @@ def test_the_documents_list_exports_with_its_filters(client, kb):
     assert {r["symbol"] for r in rows} >= {"MC.DOC/2/05", "MC.DEC/5/09"}
 
 
-def test_spreadsheet_formulas_in_text_are_neutralised_in_csv_only(client, kb):
+def test_spreadsheet_formulas_in_text_are_neutralised_in_csv_only(client, kb, whoosh_index):
     provision = kb.athens_workers
     provision.text = '=HYPERLINK("http://example.org")'
     provision.save()
@@ -89,15 +90,16 @@ def test_spreadsheet_formulas_in_text_are_neutralised_in_csv_only(client, kb):
     assert json_rows[0]["text"] == provision.text
 
 
-def test_an_export_costs_queries_per_chunk_not_per_row(client, kb, queries):
+def test_an_export_costs_queries_per_chunk_not_per_row(client, kb, whoosh_index, queries):
     _, before = queries(client, "/export/provisions.csv?category=illegal")
     more_documents(n=4, provisions=10)
+    whoosh_index.rebuild()
     response, after = queries(client, "/export/provisions.csv?category=illegal")
     assert len(response.body.decode().splitlines()) == 46
     assert before == after <= 6
 
 
-def test_on_the_corpus_a_document_exports_every_provision_in_reading_order(client, corpus, queries):
+def test_on_the_corpus_a_document_exports_every_provision_in_reading_order(client, corpus_index, queries):
     from commitments.models import Provision
 
     response, n = queries(client, "/export/provisions.csv?document=mc-doc-2-05&order=date")

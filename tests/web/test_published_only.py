@@ -20,7 +20,7 @@ import pytest
         "/export/documents.csv",
     ],
 )
-def test_no_public_page_shows_a_draft(client, kb, url):
+def test_no_public_page_shows_a_draft(client, kb, whoosh_index, url):
     response = client.get(url)
     body = b"".join(response.streaming_content) if response.streaming else response.content
     text = body.decode()
