@@ -95,3 +95,67 @@ class ProvisionFilterSet(django_filters.FilterSet):
             year_to=data.get("year_to"),
             commitments_only=bool(data.get("commitments_only")),
         )
+
+
+class StableOrderingFilter(django_filters.OrderingFilter):
+    """Ordering that ends with the primary key, so that pages never share or skip rows on ties."""
+
+    def filter(self, qs, value):
+        qs = super().filter(qs, value)
+        if value:
+            qs = qs.order_by(*qs.query.order_by, "pk")
+        return qs
+
+
+class DocumentFilterSet(django_filters.FilterSet):
+    """Filters over documents, by their own metadata and by the tags of their provisions."""
+
+    year_from = YearFilter(
+        field_name="date__year", lookup_expr="gte", label="Year from", help_text="Earliest year (inclusive)."
+    )
+    year_to = YearFilter(
+        field_name="date__year", lookup_expr="lte", label="Year to", help_text="Latest year (inclusive)."
+    )
+    kind = django_filters.MultipleChoiceFilter(
+        choices=DocumentKind.choices,
+        label="Document kind",
+        help_text="Kind of document; repeat for several (any of them).",
+    )
+    body = django_filters.MultipleChoiceFilter(
+        choices=IssuingBody.choices,
+        label="Issuing body",
+        help_text="Body that adopted or issued the document; repeat for several (any of them).",
+    )
+    dimension = django_filters.ModelMultipleChoiceFilter(
+        field_name="provisions__dimensions__slug",
+        to_field_name="slug",
+        queryset=Dimension.objects.all(),
+        distinct=True,
+        label="Dimension",
+        help_text="Documents with a provision in this dimension (slug); repeat for several (any of them).",
+    )
+    category = django_filters.ModelMultipleChoiceFilter(
+        field_name="provisions__categories__slug",
+        to_field_name="slug",
+        queryset=MigrationCategory.objects.all(),
+        distinct=True,
+        label="Migration category",
+        help_text="Documents with a provision in this category (slug); repeat for several (any of them).",
+    )
+    sort = StableOrderingFilter(
+        fields=(("date", "date"), ("symbol", "symbol"), ("title", "title")),
+        field_labels={
+            "date": "Date (oldest first)",
+            "-date": "Date (newest first)",
+            "symbol": "Symbol (A–Z)",
+            "-symbol": "Symbol (Z–A)",
+            "title": "Title (A–Z)",
+            "-title": "Title (Z–A)",
+        },
+        label="Sort by",
+        help_text="date, symbol or title; a leading - reverses.",
+    )
+
+    class Meta:
+        model = Document
+        fields: list[str] = []

@@ -1,0 +1,175 @@
+"""Facets and active filters of a search as links: each link is the current URL with one value
+added or removed, so every state of a search is a URL that can be bookmarked and shared."""
+
+from dataclasses import dataclass, field
+
+from django.http import QueryDict
+
+from commitments.models import Dimension, MigrationCategory
+from commitments.search import SearchFilters
+from documents.models import Document, DocumentKind, IssuingBody
+
+SHOWN_PER_FACET = 8
+FACET_TITLES = {
+    "dimension": "Dimension",
+    "category": "Migration category",
+    "decade": "Decade",
+    "year": "Year",
+    "kind": "Document kind",
+    "document": "Document",
+}
+
+
+@dataclass
+class FacetOption:
+    label: str
+    count: int
+    selected: bool
+    url: str
+
+
+@dataclass
+class FacetGroup:
+    name: str
+    title: str
+    options: list[FacetOption] = field(default_factory=list)
+    more: list[FacetOption] = field(default_factory=list)  # shown folded away
+
+
+@dataclass
+class ActiveFilter:
+    title: str
+    label: str
+    remove_url: str
+
+
+@dataclass
+class FacetLabels:
+    """Readable names of facet values, read once per page."""
+
+    dimensions: dict[str, str]
+    categories: dict[str, str]
+    documents: dict[str, str]
+
+    @classmethod
+    def load(cls, *, document_slugs) -> "FacetLabels":
+        documents = Document.objects.published().filter(slug__in=list(document_slugs))
+        return cls(
+            dimensions=dict(Dimension.objects.values_list("slug", "name")),
+            categories=dict(MigrationCategory.objects.values_list("slug", "name")),
+            documents={d.slug: d.symbol or d.title for d in documents.only("slug", "symbol", "title")},
+        )
+
+    def of(self, name: str, value: str) -> str:
+        if name == "dimension":
+            return self.dimensions.get(value, value)
+        if name == "category":
+            return self.categories.get(value, value)
+        if name == "document":
+            return self.documents.get(value, value)
+        if name == "kind":
+            return dict(DocumentKind.choices).get(value, value)
+        if name == "body":
+            return dict(IssuingBody.choices).get(value, value)
+        return value
+
+
+def facet_groups(
+    *, facets: dict[str, dict[str, int]], params: QueryDict, filters: SearchFilters, labels: FacetLabels
+) -> list[FacetGroup]:
+    """The facets of a result set in page order, the most frequent values first (years and
+    decades in time order)."""
+    groups = []
+    for name, title in FACET_TITLES.items():
+        counts = facets.get(name) or {}
+        if name == "dimension":
+            order = list(labels.dimensions)
+            items = sorted(counts.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 99)
+        elif name == "category":
+            order = list(labels.categories)
+            items = sorted(counts.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 99)
+        elif name in ("year", "decade"):
+            items = sorted(counts.items(), key=lambda kv: kv[0], reverse=True)
+        else:
+            items = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        options = [_option(name, value, count, params, filters, labels) for value, count in items]
+        if options:
+            shown = SHOWN_PER_FACET if name in ("year", "document", "kind") else len(options)
+            # Selected values stay in view even when they are not among the first few.
+            first = options[:shown] + [o for o in options[shown:] if o.selected]
+            rest = [o for o in options[shown:] if not o.selected]
+            groups.append(FacetGroup(name=name, title=title, options=first, more=rest))
+    return groups
+
+
+def active_filters(*, params: QueryDict, labels: FacetLabels) -> list[ActiveFilter]:
+    """Each filter value in ``params`` with the link that removes just that value."""
+    active = []
+    for name, title in (
+        ("dimension", "Dimension"),
+        ("category", "Migration category"),
+        ("kind", "Document kind"),
+        ("body", "Issuing body"),
+        ("document", "Document"),
+    ):
+        for value in params.getlist(name):
+            active.append(ActiveFilter(title, labels.of(name, value), _url(params, remove=(name, value))))
+    for name, title in (("year_from", "From"), ("year_to", "To")):
+        if params.get(name):
+            active.append(ActiveFilter(title, params[name], _url(params, drop=(name,))))
+    if params.get("commitments_only") in ("on", "true", "1", "True"):
+        active.append(ActiveFilter("Only", "commitments", _url(params, drop=("commitments_only",))))
+    return active
+
+
+def without_filters(params: QueryDict) -> str:
+    """The same search with every filter dropped: only the query and its order remain."""
+    kept = QueryDict(mutable=True)
+    for name in ("q", "order"):
+        if params.get(name):
+            kept[name] = params[name]
+    return "?" + kept.urlencode()
+
+
+def _option(
+    name: str, value: str, count: int, params: QueryDict, filters: SearchFilters, labels: FacetLabels
+) -> FacetOption:
+    if name == "year":
+        year = int(value)
+        selected = filters.year_from == year and filters.year_to == year
+        url = _url(params, drop=("year_from", "year_to")) if selected else _url(params, years=(year, year))
+        return FacetOption(value, count, selected, url)
+    if name == "decade":
+        start = int(value.rstrip("s"))
+        selected = filters.year_from == start and filters.year_to == start + 9
+        url = (
+            _url(params, drop=("year_from", "year_to"))
+            if selected
+            else _url(params, years=(start, start + 9))
+        )
+        return FacetOption(value, count, selected, url)
+    selected = value in params.getlist(name)
+    url = _url(params, remove=(name, value)) if selected else _url(params, add=(name, value))
+    return FacetOption(labels.of(name, value), count, selected, url)
+
+
+def _url(
+    params: QueryDict,
+    *,
+    add: tuple[str, str] | None = None,
+    remove: tuple[str, str] | None = None,
+    drop: tuple[str, ...] = (),
+    years: tuple[int, int] | None = None,
+) -> str:
+    query = params.copy()
+    query.pop("page", None)
+    for name in drop:
+        query.pop(name, None)
+    if add:
+        values = query.getlist(add[0])
+        query.setlist(add[0], [*values, add[1]])
+    if remove:
+        query.setlist(remove[0], [v for v in query.getlist(remove[0]) if v != remove[1]])
+    if years:
+        query["year_from"], query["year_to"] = str(years[0]), str(years[1])
+    return "?" + query.urlencode()

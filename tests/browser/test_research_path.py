@@ -1,0 +1,120 @@
+"""A researcher's path through the site, by mouse and by keyboard alone: search, a facet, a
+year range, the hit, its anchor in the document, its citation copied, the results exported."""
+
+import csv
+import io
+
+from playwright.sync_api import expect
+
+from commitments.models import Provision
+from tests.browser.conftest import screenshot, tab_to
+
+# On the bundled corpus: the 2016 study quotes MC.DEC/5/09 on the need to facilitate legal
+# migration (its footnote 30), under illegal migration (section 4.1.4).
+CITATION = "OSCE, MC.DEC/5/09, Migration Management (Athens, 4 December 2009), quoted in SOG 2016, fn. 30"
+ANCHOR = "p-quoted-in-sog-2016-fn.-30"
+TARGET = f'[id="{ANCHOR}"]'  # the label's dots would need escaping in an #id selector
+
+
+def read_download(download) -> list[dict]:
+    with open(download.path(), encoding="utf-8") as handle:
+        return list(csv.DictReader(io.StringIO(handle.read())))
+
+
+def test_search_facet_year_hit_anchor_citation_and_export_by_mouse(page, corpus_index):
+    page.goto("/")
+    screenshot(page, "home")
+    page.get_by_label("Search the provisions").fill("legal migration")
+    page.get_by_role("button", name="Search").click()
+    page.wait_for_url("**/search/?q=legal+migration")
+    everything = page.locator(".hit").count()
+    assert everything > 3
+
+    page.locator(".facet a", has_text="Illegal migration").click()
+    page.wait_for_url("**category=illegal**")
+    assert 3 <= page.locator(".hit").count() < everything
+    assert "Illegal migration" in page.locator('.facet a[aria-current="true"]').inner_text()
+
+    # With a filter in use, the filter panel is open.
+    page.get_by_label("From").fill("2009")
+    page.get_by_role("button", name="Apply filters").click()
+    page.wait_for_url("**year_from=2009**")
+    assert page.locator(".hit").count() == 1
+    assert "category=illegal" in page.url and "q=legal+migration" in page.url
+    screenshot(page, "search-results")
+
+    page.locator(".hit__title a").first.click()
+    page.wait_for_url(f"**/documents/mc-dec-5-09/#{ANCHOR}")
+    assert page.evaluate("document.querySelector(':target').id") == ANCHOR
+    assert page.locator(TARGET).is_visible()
+    screenshot(page, "document-at-anchor")
+
+    page.locator(f"{TARGET} .copy-button").click()
+    expect(page.locator("#live-status")).to_contain_text("Citation copied")
+    assert page.evaluate("navigator.clipboard.readText()") == CITATION
+
+    page.go_back()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="CSV").click()
+    rows = read_download(download.value)
+    assert [r["citation"] for r in rows] == [CITATION]
+    assert (
+        rows[0]["url"]
+        == page.url.split("/search/")[0]
+        + Provision.objects.get(
+            document__symbol="MC.DEC/5/09", label="quoted in SOG 2016, fn. 30"
+        ).get_absolute_url()
+    )
+    assert page.script_errors == []
+
+
+def test_the_same_path_by_keyboard_alone(page, corpus_index):
+    page.goto("/")
+    tab_to(page, "#id_q")
+    page.keyboard.type("legal migration")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search/?q=legal+migration")
+
+    tab_to(page, '.facet a[href*="category=illegal"]')
+    page.keyboard.press("Enter")
+    page.wait_for_url("**category=illegal**")
+
+    tab_to(page, "#id_year_from")
+    page.keyboard.type("2009")
+    tab_to(page, ".filters button[type=submit]")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**year_from=2009**")
+    assert page.locator(".hit").count() == 1
+
+    tab_to(page, ".hit__title a")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/documents/mc-dec-5-09/#{ANCHOR}")
+    assert page.evaluate("document.querySelector(':target').id") == ANCHOR
+
+    # From the anchor, the provision's own controls come next in the focus order.
+    tab_to(page, f"{TARGET} .copy-button", limit=8)
+    page.keyboard.press("Enter")
+    expect(page.locator("#live-status")).to_contain_text("Citation copied")
+    assert page.evaluate("navigator.clipboard.readText()") == CITATION
+
+    # Back to the results: headless Chromium has no browser UI to take Alt+Left, so ask it directly.
+    page.go_back()
+    page.wait_for_url("**year_from=2009**")
+    tab_to(page, '.downloads a[href*="provisions.csv"]')
+    with page.expect_download() as download:
+        page.keyboard.press("Enter")
+    assert [r["citation"] for r in read_download(download.value)] == [CITATION]
+    assert page.script_errors == []
+
+
+def test_without_javascript_the_citation_is_selectable_text(browser, live_server, corpus_index):
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"/documents/mc-dec-5-09/#{ANCHOR}")
+    assert page.locator(f"{TARGET} .copy-button").count() == 0
+    page.locator(f"{TARGET} .cite summary").click()
+    assert page.locator(f"{TARGET} .cite__text").inner_text() == CITATION
+    page.goto("/search/?q=legal+migration")
+    page.locator(".facet a", has_text="Illegal migration").click()
+    assert page.locator(".hit").count() >= 3
+    context.close()
