@@ -2,8 +2,9 @@
 
 import django_filters
 from django import forms
+from django.db import models
 
-from commitments.models import Dimension, MigrationCategory, Provision
+from commitments.models import Dimension, MigrationCategory, Provision, Relation, RelationKind
 from commitments.search.query import SearchFilters
 from documents.models import Document, DocumentKind, IssuingBody
 
@@ -52,11 +53,13 @@ class ProvisionFilterSet(django_filters.FilterSet):
         field_name="document__kind",
         choices=DocumentKind.choices,
         label="Document kind",
+        help_text="Kind of the provision's document; repeat for several (any of them).",
     )
     body = django_filters.MultipleChoiceFilter(
         field_name="document__body",
         choices=IssuingBody.choices,
         label="Issuing body",
+        help_text="Body that adopted or issued the document; repeat for several (any of them).",
     )
     document = django_filters.ModelMultipleChoiceFilter(
         field_name="document",
@@ -69,6 +72,7 @@ class ProvisionFilterSet(django_filters.FilterSet):
         field_name="is_commitment",
         method="filter_commitments_only",
         label="Commitments only",
+        help_text="Only provisions in which participating States undertake something.",
         widget=forms.CheckboxInput,
     )
 
@@ -95,3 +99,84 @@ class ProvisionFilterSet(django_filters.FilterSet):
             year_to=data.get("year_to"),
             commitments_only=bool(data.get("commitments_only")),
         )
+
+
+class DocumentFilterSet(django_filters.FilterSet):
+    """Filters over documents, by their own metadata and by the tags of their provisions."""
+
+    year_from = YearFilter(
+        field_name="date__year", lookup_expr="gte", label="Year from", help_text="Earliest year (inclusive)."
+    )
+    year_to = YearFilter(
+        field_name="date__year", lookup_expr="lte", label="Year to", help_text="Latest year (inclusive)."
+    )
+    kind = django_filters.MultipleChoiceFilter(
+        choices=DocumentKind.choices,
+        label="Document kind",
+        help_text="Kind of document; repeat for several (any of them).",
+    )
+    body = django_filters.MultipleChoiceFilter(
+        choices=IssuingBody.choices,
+        label="Issuing body",
+        help_text="Body that adopted or issued the document; repeat for several (any of them).",
+    )
+    dimension = django_filters.ModelMultipleChoiceFilter(
+        field_name="provisions__dimensions",
+        to_field_name="slug",
+        queryset=Dimension.objects.all(),
+        distinct=True,
+        label="Dimension",
+        help_text="Documents with a provision in this dimension (slug); repeat for several (any of them).",
+    )
+    category = django_filters.ModelMultipleChoiceFilter(
+        field_name="provisions__categories",
+        to_field_name="slug",
+        queryset=MigrationCategory.objects.all(),
+        distinct=True,
+        label="Migration category",
+        help_text="Documents with a provision in this category (slug); repeat for several (any of them).",
+    )
+
+    class Meta:
+        model = Document
+        fields: list[str] = []
+
+
+class RelationFilterSet(django_filters.FilterSet):
+    """Filters over the links between documents (cites, reaffirms, builds on, supersedes)."""
+
+    kind = django_filters.MultipleChoiceFilter(
+        choices=RelationKind.choices,
+        label="Kind of link",
+        help_text="Kind of link; repeat for several (any of them).",
+    )
+    document = django_filters.ModelMultipleChoiceFilter(
+        method="filter_either_end",
+        to_field_name="slug",
+        queryset=Document.objects.published(),
+        label="Document",
+        help_text="Links from or to this document (slug, e.g. mc-doc-2-05); repeat for several.",
+    )
+    source = django_filters.ModelMultipleChoiceFilter(
+        field_name="source_document",
+        to_field_name="slug",
+        queryset=Document.objects.published(),
+        label="Source document",
+        help_text="Links made by this document (slug); repeat for several (any of them).",
+    )
+    target = django_filters.ModelMultipleChoiceFilter(
+        field_name="target_document",
+        to_field_name="slug",
+        queryset=Document.objects.published(),
+        label="Target document",
+        help_text="Links made to this document (slug); repeat for several (any of them).",
+    )
+
+    class Meta:
+        model = Relation
+        fields: list[str] = []
+
+    def filter_either_end(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(models.Q(source_document__in=value) | models.Q(target_document__in=value))
