@@ -7,6 +7,7 @@ from django.urls import include, path
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("commitments.api.urls")),
+    path("data/", include("commitments.bulk.urls")),
     path("", include("commitments.urls")),
 ]
 

@@ -55,6 +55,9 @@ def api_exception_handler(exc, context):
     if isinstance(exc, exceptions.ValidationError) and not isinstance(exc, InvalidQueryParameters):
         detail = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
         exc = InvalidQueryParameters(
-            {name: messages if isinstance(messages, list) else [messages] for name, messages in detail.items()}
+            {
+                name: messages if isinstance(messages, list) else [messages]
+                for name, messages in detail.items()
+            }
         )
     return exception_handler(exc, context)

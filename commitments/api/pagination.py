@@ -114,7 +114,9 @@ class BoundedPagination(BasePagination):
         url = self.request.build_absolute_uri()
         last_page = max(1, -(-self.count // page.page_size))
         previous = min(page.page - 1, last_page)
-        return remove_query_param(url, "page") if previous == 1 else replace_query_param(url, "page", previous)
+        return (
+            remove_query_param(url, "page") if previous == 1 else replace_query_param(url, "page", previous)
+        )
 
     def get_paginated_response_schema(self, schema):
         return {

@@ -54,7 +54,9 @@ class StrictFilterExtension(DjangoFilterExtension):
     priority = 1
 
     def resolve_filter_field(self, auto_schema, model, filterset_class, field_name, filter_field):
-        parameters = super().resolve_filter_field(auto_schema, model, filterset_class, field_name, filter_field)
+        parameters = super().resolve_filter_field(
+            auto_schema, model, filterset_class, field_name, filter_field
+        )
         for parameter in parameters:
             schema = parameter["schema"]
             if isinstance(filter_field, YearFilter):

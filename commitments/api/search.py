@@ -18,7 +18,7 @@ from documents.models import PublicationStatus
 ORDERS = ("relevance", "date", "-date")
 
 QUERY_DESCRIPTION = (
-    "Search words. Words are ANDed; \"quoted phrases\" match as written; OR between terms; "
+    'Search words. Words are ANDed; "quoted phrases" match as written; OR between terms; '
     "-word or NOT word excludes; a symbol such as MC.DEC/5/09 (any case) finds that document. "
     f"At most {MAX_QUERY_LENGTH} characters. Empty: every provision that passes the filters."
 )

@@ -12,7 +12,6 @@ from rest_framework import serializers
 from commitments.models import Dimension, MigrationCategory, Provision, Relation
 from documents.models import Document, MetadataClaim, PublicationStatus
 
-
 # The facets the search answer carries, of those every backend computes.
 SEARCH_FACETS = ("dimension", "category", "year", "kind")
 
@@ -57,7 +56,8 @@ class PartialDateField(serializers.Field):
     def __init__(self, **kwargs):
         kwargs.update(source="*", read_only=True)
         kwargs.setdefault(
-            "help_text", "Date of adoption as far as it is known: 1975, 1995-12 or 2005-12-06; null if unknown."
+            "help_text",
+            "Date of adoption as far as it is known: 1975, 1995-12 or 2005-12-06; null if unknown.",
         )
         super().__init__(**kwargs)
 
@@ -74,7 +74,9 @@ extend_schema_field({"type": "string", "nullable": True, "pattern": r"^\d{4}(-\d
 class DimensionSerializer(serializers.ModelSerializer):
     url = WebUrlField()
     api_url = ApiUrlField("api-dimension-detail", lookup="slug")
-    provision_count = serializers.IntegerField(read_only=True, help_text="Published provisions tagged with it.")
+    provision_count = serializers.IntegerField(
+        read_only=True, help_text="Published provisions tagged with it."
+    )
 
     class Meta:
         model = Dimension
@@ -84,7 +86,9 @@ class DimensionSerializer(serializers.ModelSerializer):
 class CategorySerializer(serializers.ModelSerializer):
     url = WebUrlField()
     api_url = ApiUrlField("api-category-detail", lookup="slug")
-    provision_count = serializers.IntegerField(read_only=True, help_text="Published provisions tagged with it.")
+    provision_count = serializers.IntegerField(
+        read_only=True, help_text="Published provisions tagged with it."
+    )
 
     class Meta:
         model = MigrationCategory
@@ -134,9 +138,12 @@ class _ProvisionFieldsMixin(serializers.ModelSerializer):
         slug_field="slug", many=True, read_only=True, help_text="Slugs of its migration categories."
     )
     citation = serializers.CharField(
-        read_only=True, help_text="How to cite it, e.g. OSCE, MC.DOC/2/05, … (Ljubljana, 6 December 2005), para. 4.5."
+        read_only=True,
+        help_text="How to cite it, e.g. OSCE, MC.DOC/2/05, … (Ljubljana, 6 December 2005), para. 4.5.",
     )
-    quoted_in = serializers.SerializerMethodField(help_text="For a quotation: slug of the source that quotes it.")
+    quoted_in = serializers.SerializerMethodField(
+        help_text="For a quotation: slug of the source that quotes it."
+    )
 
     @extend_schema_field({"type": "string", "nullable": True})
     def get_quoted_in(self, provision: Provision) -> str | None:
@@ -229,7 +236,9 @@ class DocumentSerializer(serializers.ModelSerializer):
 
 
 class DocumentDetailSerializer(DocumentSerializer):
-    provisions = ProvisionInDocumentSerializer(many=True, read_only=True, help_text="Its provisions, in order.")
+    provisions = ProvisionInDocumentSerializer(
+        many=True, read_only=True, help_text="Its provisions, in order."
+    )
     attachments = AttachmentSerializer(many=True, read_only=True, help_text="Text that is not a provision.")
     claims = serializers.SerializerMethodField(help_text="What each source states about its metadata.")
 
@@ -249,7 +258,9 @@ class DocumentDetailSerializer(DocumentSerializer):
 
 class RelationEndSerializer(serializers.Serializer):
     document = DocumentRefSerializer(read_only=True)
-    provision = ProvisionRefSerializer(read_only=True, allow_null=True, help_text="Null when the whole document.")
+    provision = ProvisionRefSerializer(
+        read_only=True, allow_null=True, help_text="Null when the whole document."
+    )
 
 
 class RelationSerializer(serializers.ModelSerializer):
@@ -293,7 +304,17 @@ class SearchResultSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Provision
-        fields = ["id", "url", "document", "label", "heading", "text", "highlight", "dimensions", "categories"]
+        fields = [
+            "id",
+            "url",
+            "document",
+            "label",
+            "heading",
+            "text",
+            "highlight",
+            "dimensions",
+            "categories",
+        ]
 
 
 _COUNTS = {"type": "object", "additionalProperties": {"type": "integer"}}
@@ -304,7 +325,7 @@ _COUNTS = {"type": "object", "additionalProperties": {"type": "integer"}}
         "type": "object",
         "description": "Over all matches: how many fall in each dimension, category, year and kind.",
         "required": list(SEARCH_FACETS),
-        "properties": {name: _COUNTS for name in SEARCH_FACETS},
+        "properties": dict.fromkeys(SEARCH_FACETS, _COUNTS),
     }
 )
 class FacetsField(serializers.DictField):

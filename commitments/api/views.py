@@ -85,12 +85,23 @@ class ApiRootView(ApiView):
     """Where each collection of the API lives."""
 
     def get(self, request, format=None):
-        names = ["documents", "provisions", "dimensions", "categories", "relations", "search", "schema", "docs"]
+        names = [
+            "documents",
+            "provisions",
+            "dimensions",
+            "categories",
+            "relations",
+            "search",
+            "schema",
+            "docs",
+        ]
         return Response({name: reverse(f"api-{name}", request=request) for name in names})
 
 
 def _path_parameter(name: str, kind, description: str):
-    return extend_schema(parameters=[OpenApiParameter(name, kind, OpenApiParameter.PATH, description=description)])
+    return extend_schema(
+        parameters=[OpenApiParameter(name, kind, OpenApiParameter.PATH, description=description)]
+    )
 
 
 def _published_provisions():
@@ -107,8 +118,10 @@ class DocumentList(ApiListView):
 
     serializer_class = serializers.DocumentSerializer
     filterset_class = DocumentFilterSet
-    queryset = Document.objects.published().annotate(provision_count=Count("provisions")).order_by(
-        "date", "symbol", "id"
+    queryset = (
+        Document.objects.published()
+        .annotate(provision_count=Count("provisions"))
+        .order_by("date", "symbol", "id")
     )
 
 
