@@ -121,7 +121,7 @@ class DocumentFilterSet(django_filters.FilterSet):
         help_text="Body that adopted or issued the document; repeat for several (any of them).",
     )
     dimension = django_filters.ModelMultipleChoiceFilter(
-        field_name="provisions__dimensions",
+        field_name="provisions__dimensions__slug",
         to_field_name="slug",
         queryset=Dimension.objects.all(),
         distinct=True,
@@ -129,7 +129,7 @@ class DocumentFilterSet(django_filters.FilterSet):
         help_text="Documents with a provision in this dimension (slug); repeat for several (any of them).",
     )
     category = django_filters.ModelMultipleChoiceFilter(
-        field_name="provisions__categories",
+        field_name="provisions__categories__slug",
         to_field_name="slug",
         queryset=MigrationCategory.objects.all(),
         distinct=True,
@@ -158,14 +158,14 @@ class RelationFilterSet(django_filters.FilterSet):
         help_text="Links from or to this document (slug, e.g. mc-doc-2-05); repeat for several.",
     )
     source = django_filters.ModelMultipleChoiceFilter(
-        field_name="source_document",
+        field_name="source_document__slug",
         to_field_name="slug",
         queryset=Document.objects.published(),
         label="Source document",
         help_text="Links made by this document (slug); repeat for several (any of them).",
     )
     target = django_filters.ModelMultipleChoiceFilter(
-        field_name="target_document",
+        field_name="target_document__slug",
         to_field_name="slug",
         queryset=Document.objects.published(),
         label="Target document",
