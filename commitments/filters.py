@@ -2,6 +2,7 @@
 
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 
 from commitments.models import Dimension, MigrationCategory, Provision, Relation, RelationKind
@@ -18,6 +19,44 @@ class YearFilter(django_filters.NumberFilter):
         kwargs.setdefault("min_value", MIN_YEAR)
         kwargs.setdefault("max_value", MAX_YEAR)
         super().__init__(*args, **kwargs)
+
+
+class StrictCheckboxInput(forms.CheckboxInput):
+    """A checkbox that hands a value it does not understand to its field, to be refused there.
+
+    Django's checkbox reads any unknown text as checked, so ``commitments_only=nonsense``
+    would silently filter; links and API clients get an error instead.
+    """
+
+    VALUES = {
+        "true": True,
+        "on": True,
+        "1": True,
+        "yes": True,
+        "false": False,
+        "off": False,
+        "0": False,
+        "no": False,
+    }
+
+    def value_from_datadict(self, data, files, name):
+        if name not in data:
+            return False
+        value = data.get(name)
+        if isinstance(value, str):
+            return self.VALUES.get(value.strip().lower(), value)
+        return bool(value)
+
+
+class StrictBooleanField(forms.BooleanField):
+    def to_python(self, value):
+        if isinstance(value, str):
+            raise ValidationError("Enter true or false.", code="invalid")
+        return bool(value)
+
+
+class StrictBooleanFilter(django_filters.BooleanFilter):
+    field_class = StrictBooleanField
 
 
 class ProvisionFilterSet(django_filters.FilterSet):
@@ -68,12 +107,12 @@ class ProvisionFilterSet(django_filters.FilterSet):
         label="Document",
         help_text="Document slug, e.g. mc-doc-2-05.",
     )
-    commitments_only = django_filters.BooleanFilter(
+    commitments_only = StrictBooleanFilter(
         field_name="is_commitment",
         method="filter_commitments_only",
         label="Commitments only",
         help_text="Only provisions in which participating States undertake something.",
-        widget=forms.CheckboxInput,
+        widget=StrictCheckboxInput,
     )
 
     class Meta:

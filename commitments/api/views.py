@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.db.models import Count, Prefetch, Q
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, generics
@@ -98,6 +98,15 @@ class ApiRootView(ApiView):
         return Response({name: reverse(f"api-{name}", request=request) for name in names})
 
 
+SLUG = {"type": "string", "pattern": "^[-a-zA-Z0-9_]+$"}
+
+
+def unknown_endpoint(request, *args, **kwargs):
+    return JsonResponse(
+        {"detail": "No such API endpoint or object; the endpoints are listed at /api/."}, status=404
+    )
+
+
 def _path_parameter(name: str, kind, description: str):
     return extend_schema(
         parameters=[OpenApiParameter(name, kind, OpenApiParameter.PATH, description=description)]
@@ -172,7 +181,7 @@ class DimensionList(ApiListView):
     queryset = _tag_counts(Dimension.objects.all()).order_by("position")
 
 
-@_path_parameter("slug", OpenApiTypes.STR, "The dimension's slug, e.g. human.")
+@_path_parameter("slug", SLUG, "The dimension's slug, e.g. human.")
 class DimensionDetail(ApiDetailView):
     serializer_class = serializers.DimensionSerializer
     queryset = _tag_counts(Dimension.objects.all())
@@ -186,7 +195,7 @@ class CategoryList(ApiListView):
     queryset = _tag_counts(MigrationCategory.objects.all()).order_by("position")
 
 
-@_path_parameter("slug", OpenApiTypes.STR, "The category's slug, e.g. forced.")
+@_path_parameter("slug", SLUG, "The category's slug, e.g. forced.")
 class CategoryDetail(ApiDetailView):
     serializer_class = serializers.CategorySerializer
     queryset = _tag_counts(MigrationCategory.objects.all())
