@@ -10,9 +10,9 @@ from django.template.loader import render_to_string
 logger = logging.getLogger(__name__)
 
 
-# Pages whose widgets set inline styles: the admin, and the API documentation (Swagger UI and
-# Redoc style themselves with <style> elements they create).
-INLINE_STYLE_PATHS = ("/api/docs/", "/api/redoc/")
+# Pages whose widgets set inline styles: the admin, and the API documentation (Swagger UI
+# styles itself with <style> elements it creates).
+INLINE_STYLE_PATHS = ("/api/docs/",)
 
 
 def content_security_policy(path: str) -> str:

@@ -152,9 +152,19 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "OSCE Migration Commitments API",
-    "DESCRIPTION": "Read-only access to OSCE documents, provisions and commitments on migration.",
+    "DESCRIPTION": (
+        "Read-only access to the published OSCE documents, their provisions and the commitments on "
+        "migration they contain, with the same filters and search as the site.\n\n"
+        "- Lists are paginated: `page` (from 1) and `page_size` (at most 100); answers carry `count`, "
+        "`next` and `previous`.\n"
+        "- A malformed or unknown parameter is answered `400` with `errors` naming each one.\n"
+        "- Anonymous clients are limited to a number of requests per minute and get `429` with a "
+        "`Retry-After` header past it. For the whole corpus, download the bulk data at `/data/`."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Nothing in the API needs credentials.
+    "AUTHENTICATION_WHITELIST": [],
     "ENUM_NAME_OVERRIDES": {
         "DocumentKindEnum": "documents.models.DocumentKind",
         "IssuingBodyEnum": "documents.models.IssuingBody",
@@ -163,10 +173,10 @@ SPECTACULAR_SETTINGS = {
         "ProvisionOriginEnum": "commitments.models.ProvisionOrigin",
         "ClaimFieldEnum": "documents.models.ClaimField",
     },
-    # The documentation pages load Swagger UI and Redoc from static files, never from a CDN.
+    # The documentation page loads Swagger UI from static files, never from a CDN. (Redoc is not
+    # offered: its bundle always fetches a logo from a third-party host.)
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "REDOC_DIST": "SIDECAR",
     # Swagger UI would otherwise send the schema to a third-party validator.
     "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
 }

@@ -1,7 +1,7 @@
 """Routes of the API. Document symbols contain slashes, so a document's route takes a path."""
 
 from django.urls import path, re_path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from commitments.api import search, views
 
@@ -20,11 +20,6 @@ urlpatterns = [
     path("search/", search.SearchView.as_view(), name="api-search"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
-    path(
-        "redoc/",
-        SpectacularRedocView.as_view(url_name="api-schema", template_name="api/redoc.html"),
-        name="api-redoc",
-    ),
     # Anything else under /api/ is a JSON 404 too, not the site's HTML page. Only paths that
     # end in a slash, so that Django still redirects /api/documents to /api/documents/.
     re_path(r"^[\s\S]*/$", views.unknown_endpoint),

@@ -6,6 +6,7 @@ from django.http import Http404, JsonResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, generics
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.mixins import ListModelMixin
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
@@ -25,6 +26,9 @@ from documents.selectors import published_document_by_reference
 class ApiView(APIView):
     """Shared behaviour: throttling, strict parameters, the API's error shape."""
 
+    # A session from the site's login spares staff the anonymous limit; no password is ever
+    # taken here, so the API cannot be used to guess one.
+    authentication_classes = [SessionAuthentication]
     throttle_classes = [AnonymousRateThrottle]
     schema = ApiAutoSchema()
     extra_parameters: tuple[str, ...] = ()

@@ -27,3 +27,11 @@ def test_logged_in_users_are_not_throttled(admin_client_logged_in, settings, api
     settings.API_THROTTLE_ANON_RATE = "1/minute"
     for _ in range(3):
         assert admin_client_logged_in.get("/api/dimensions/").status_code == 200
+
+
+def test_the_api_takes_no_password(client, django_user_model, settings, api_data):
+    settings.API_THROTTLE_ANON_RATE = "1/minute"
+    django_user_model.objects.create_user("reader", password="a-long-password-1")
+    credentials = {"HTTP_AUTHORIZATION": "Basic cmVhZGVyOmEtbG9uZy1wYXNzd29yZC0x"}  # reader:a-long-password-1
+    assert client.get("/api/dimensions/", **credentials).status_code == 200
+    assert client.get("/api/dimensions/", **credentials).status_code == 429
