@@ -24,9 +24,7 @@ def _export_dir(settings, tmp_path):
 def _download(client, url):
     response = client.get(url)
     assert response.status_code == 200
-    body = b"".join(response.streaming_content)
-    response.close()
-    return response, body
+    return response, b"".join(response.streaming_content)  # the client closes it once read
 
 
 def test_the_data_page_links_the_downloads_and_the_api(client, api_data):
