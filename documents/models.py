@@ -62,6 +62,20 @@ def source_upload_path(instance: "Document", filename: str) -> str:
     return f"sources/{uuid.uuid4().hex}{suffix}"
 
 
+class FieldOfWork(models.Model):
+    """A topic the OSCE files its pages under ("Migration", "Rule of law")."""
+
+    slug = models.SlugField(max_length=100, unique=True)
+    name = models.CharField(max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "fields of work"
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class DocumentQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=PublicationStatus.PUBLISHED)
@@ -100,6 +114,7 @@ class Document(models.Model):
     source_filename = models.CharField(max_length=255, blank=True, help_text="Name of the uploaded file.")
     source_sha256 = models.CharField(max_length=64, blank=True)
     source_url = models.URLField(max_length=500, blank=True)
+    fields_of_work = models.ManyToManyField(FieldOfWork, blank=True, related_name="documents")
     status = models.CharField(
         max_length=10, choices=PublicationStatus.choices, default=PublicationStatus.PUBLISHED
     )
@@ -172,12 +187,29 @@ class Document(models.Model):
         return f"{text} ({where_when})" if where_when else text
 
     def conflicting_fields(self) -> list[str]:
-        """Metadata fields whose sources disagree and that no curator has decided yet."""
+        """Metadata fields whose sources disagree and that no curator has decided yet.
+
+        Values that differ only in case or spacing agree, and so do dates of which one
+        refines the other (``1975`` and ``1975-08-01``).
+        """
         values: dict[str, set[str]] = {}
         for claim in self.claims.all():
-            values.setdefault(claim.field, set()).add(claim.value.strip())
+            value = " ".join(claim.value.split())
+            values.setdefault(claim.field, set()).add(value if claim.field == "date" else value.casefold())
         decided = {decision.field for decision in self.field_decisions.all()}
-        return sorted(f for f, vals in values.items() if len(vals) > 1 and f not in decided)
+        return sorted(
+            name
+            for name, vals in values.items()
+            if name not in decided and _disagree(vals, dates=name == "date")
+        )
+
+
+def _disagree(values: set[str], *, dates: bool) -> bool:
+    if not dates:
+        return len(values) > 1
+    # Truncated ISO dates agree when each is a prefix of the most precise one.
+    most_precise = max(values, key=len)
+    return any(not most_precise.startswith(value) for value in values)
 
 
 class DocumentAttachment(models.Model):
@@ -207,6 +239,7 @@ class ClaimField(models.TextChoices):
     DATE = "date", "Date"
     SUMMARY = "summary", "Summary"
     SOURCE_URL = "source_url", "Source URL"
+    FIELDS_OF_WORK = "fields_of_work", "Fields of work"
 
 
 class MetadataClaim(models.Model):
