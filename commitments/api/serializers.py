@@ -209,6 +209,9 @@ class DocumentSerializer(serializers.ModelSerializer):
     year = serializers.IntegerField(read_only=True, allow_null=True, help_text="Year of adoption.")
     citation = serializers.CharField(read_only=True, help_text="How to cite the document.")
     provision_count = serializers.IntegerField(read_only=True, help_text="Number of its provisions.")
+    fields_of_work = serializers.SlugRelatedField(
+        slug_field="name", many=True, read_only=True, help_text="OSCE fields of work it is filed under."
+    )
     url = WebUrlField()
     api_url = ApiUrlField("api-document-detail")
 
@@ -228,6 +231,7 @@ class DocumentSerializer(serializers.ModelSerializer):
             "language",
             "summary",
             "source_url",
+            "fields_of_work",
             "citation",
             "provision_count",
             "url",

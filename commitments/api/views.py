@@ -134,6 +134,7 @@ class DocumentList(ApiListView):
     queryset = (
         Document.objects.published()
         .annotate(provision_count=Count("provisions"))
+        .prefetch_related("fields_of_work")
         .order_by("date", "symbol", "id")
     )
 
@@ -158,6 +159,7 @@ class DocumentDetail(ApiDetailView):
             .prefetch_related(
                 Prefetch("provisions", queryset=_published_provisions().order_by("position", "id")),
                 "attachments",
+                "fields_of_work",
                 Prefetch("claims", queryset=MetadataClaim.objects.select_related("source_document")),
             )
             .get()

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from commitments.bulk.tables import FORMAT_NAME, FORMAT_VERSION, TABLES, columns, readme, to_csv_cell
 from commitments.models import Dimension, MigrationCategory, Provision, Relation
-from documents.models import Document, DocumentAttachment, FieldDecision, MetadataClaim
+from documents.models import Document, DocumentAttachment, FieldDecision, FieldOfWork, MetadataClaim
 
 FORMATS = ("json", "csv")
 Tables = dict[str, list[dict]]
@@ -26,7 +26,11 @@ def corpus_tables() -> Tables:
     Links to documents that are not published are left out (a relation or claim) or emptied
     (a quotation's source), so an export never reveals an unpublished document.
     """
-    documents = list(Document.objects.published().order_by("id"))
+    documents = list(
+        Document.objects.published()
+        .prefetch_related(Prefetch("fields_of_work", queryset=FieldOfWork.objects.order_by("slug")))
+        .order_by("id")
+    )
     published = {d.pk: d.slug for d in documents}
     provisions = (
         Provision.objects.filter(document_id__in=published)
@@ -53,6 +57,10 @@ def corpus_tables() -> Tables:
                 "description": c.description,
             }
             for c in MigrationCategory.objects.order_by("position")
+        ],
+        "fields_of_work": [
+            {"slug": f.slug, "name": f.name}
+            for f in FieldOfWork.objects.filter(documents__in=documents).distinct().order_by("slug")
         ],
         "documents": [_document_row(d) for d in documents],
         "provisions": [_provision_row(p, published) for p in provisions],
@@ -117,6 +125,7 @@ def _document_row(document: Document) -> dict:
         "source_url": document.source_url,
         "source_filename": document.source_filename,
         "source_sha256": document.source_sha256,
+        "fields_of_work": [f.slug for f in document.fields_of_work.all()],
         "citation": document.citation(),
         "url": document.get_absolute_url(),
     }

@@ -23,7 +23,11 @@ def corpus_fingerprint() -> str:
     for model in (Document, Provision, Relation, MetadataClaim, FieldDecision):
         parts.append(str(model.history.aggregate(latest=Max("history_date"))["latest"]))
         parts.append(str(model.objects.count()))
-    for through in (Provision.dimensions.through, Provision.categories.through):
+    for through in (
+        Provision.dimensions.through,
+        Provision.categories.through,
+        Document.fields_of_work.through,
+    ):
         parts.append(str(through.objects.count()))
     parts.append(str(DocumentAttachment.objects.aggregate(n=Max("id"))["n"]))
     parts.append(str(DocumentAttachment.objects.count()))

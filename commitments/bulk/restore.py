@@ -22,6 +22,7 @@ from documents.models import (
     Document,
     DocumentAttachment,
     FieldDecision,
+    FieldOfWork,
     MetadataClaim,
     PublicationStatus,
 )
@@ -138,15 +139,24 @@ def _restore(tables: Tables) -> dict[str, int]:
     dimensions = {d.slug: d for d in Dimension.objects.all()}
     categories = {c.slug: c for c in MigrationCategory.objects.all()}
 
+    fields_of_work = {}
+    for i, row in enumerate(tables["fields_of_work"], start=1):
+        existing = FieldOfWork.objects.filter(slug=row["slug"]).first()
+        fields_of_work[row["slug"]] = existing or _saved("fields_of_work", i, FieldOfWork(**row))
+
     documents: dict[str, Document] = {}
+    derived = ("citation", "url", "date", "fields_of_work")
     for i, row in enumerate(tables["documents"], start=1):
-        fields = {name: row[name] for name in columns("documents") if name not in ("citation", "url", "date")}
+        fields = {name: row[name] for name in columns("documents") if name not in derived}
         try:
             date = datetime.date.fromisoformat(row["date"]) if row["date"] else None
         except (TypeError, ValueError) as exc:
             raise ExportRejected(f"documents row {i}: date {row['date']!r} is not YYYY-MM-DD.") from exc
         document = Document(**fields, date=date, status=PublicationStatus.PUBLISHED)
         documents[document.slug] = _saved("documents", i, document, exclude=("source_file",))
+        document.fields_of_work.set(
+            [_lookup(fields_of_work, slug, "documents", i, "field of work") for slug in row["fields_of_work"]]
+        )
 
     provisions: dict[int, Provision] = {}
     for i, row in enumerate(tables["provisions"], start=1):

@@ -23,6 +23,10 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("study_section", "section of the 2016 study that defines it"),
         ("description", "what it covers"),
     ],
+    "fields_of_work": [
+        ("slug", "identifier used by documents.fields_of_work"),
+        ("name", "topic the OSCE files its pages under, e.g. Migration"),
+    ],
     "documents": [
         ("id", "permanent number"),
         ("slug", "permanent identifier, used by the other tables"),
@@ -39,6 +43,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("source_url", "where the source was published"),
         ("source_filename", "name of the source file"),
         ("source_sha256", "SHA-256 of the source file"),
+        ("fields_of_work", "slugs of the OSCE fields of work it is filed under, separated by ;"),
         ("citation", "how to cite it (derived)"),
         ("url", "path of its page on the site (derived)"),
     ],
@@ -91,7 +96,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
     ],
 }
 
-LIST_COLUMNS = {("provisions", "dimensions"), ("provisions", "categories")}
+LIST_COLUMNS = {("provisions", "dimensions"), ("provisions", "categories"), ("documents", "fields_of_work")}
 INT_COLUMNS = {
     ("dimensions", "position"),
     ("categories", "position"),
