@@ -1,7 +1,7 @@
 """Schemathesis against /api/schema/: no server errors, and every answer conforms to the schema.
 
 The schema is loaded from the application itself (no server, no network); each operation is
-one test, run on the API test corpus with a bounded number of generated requests.
+one test, run on the bundled corpus with a bounded number of generated requests.
 
 Every check runs but one: "positive data acceptance" expects any schema-valid value to be
 accepted, while a document slug that names no published document is well-formed yet refers

@@ -41,6 +41,25 @@ def test_an_export_imported_into_an_empty_database_reproduces_the_corpus(api_dat
     assert ProvisionFactory(document=fresh).pk > api_data.border_45.pk
 
 
+@pytest.mark.parametrize("format", ["json", "csv"])
+def test_the_bundled_corpus_survives_the_round_trip(corpus, tmp_path, format):
+    before = corpus_tables()
+    assert len(before["documents"]) == Document.objects.published().count()
+    assert any(p["quoted_in"] for p in before["provisions"])  # quotations and their sources
+    assert before["relations"] and before["claims"] and before["fields_of_work"]
+    out = tmp_path / f"corpus.{SUFFIX[format]}"
+    export_corpus(format=format, out=out)
+    _empty_the_database()
+
+    restore_corpus(read_export(out))
+
+    assert corpus_tables() == before
+    study = Document.objects.get(kind="study")
+    assert study.outgoing_relations.count() == sum(
+        r["source_document"] == study.slug for r in before["relations"]
+    )
+
+
 def test_the_export_holds_only_what_is_published(api_data):
     tables = corpus_tables()
     assert api_data.draft.slug not in {d["slug"] for d in tables["documents"]}
