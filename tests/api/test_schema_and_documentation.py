@@ -116,3 +116,10 @@ def test_api_root_lists_every_collection(client):
     assert body["documents"] == "http://testserver/api/documents/"
     assert body["search"] == "http://testserver/api/search/"
     assert body["docs"] == "http://testserver/api/docs/"
+
+
+def test_the_browsable_api_renders_for_a_browser(client, api_data):
+    response = client.get("/api/provisions/?category=labour", HTTP_ACCEPT="text/html")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/html")
+    assert "The participating States will deal with problems" in response.content.decode()
