@@ -147,12 +147,15 @@ def _save_document(parsed: ParsedDocument, *, source: Document | None) -> tuple[
 def _record_claims(
     document: Document, parsed: ParsedDocument, source: Document | None, outcome: DocumentOutcome
 ) -> None:
+    # One statement per field and source; the document's own text may be stated by several
+    # locators (the text itself, the corpus manifest), each kept apart.
+    stored = list(MetadataClaim.objects.filter(document=document, source_document=source).order_by("pk"))
     for name, value in parsed.stated_values().items():
         locator = parsed.metadata_locators.get(name, parsed.locator)[:200]
-        claims = MetadataClaim.objects.filter(document=document, field=name, source_document=source)
-        if source is None:
-            claims = claims.filter(source_locator=locator)
-        claim = claims.order_by("pk").first()
+        claim = next(
+            (c for c in stored if c.field == name and (source is not None or c.source_locator == locator)),
+            None,
+        )
         if claim is None:
             MetadataClaim.objects.create(
                 document=document, field=name, value=value, source_document=source, source_locator=locator
@@ -229,24 +232,29 @@ def _sync_provisions(
         parsed.provisions, positions(parsed.provisions, quotation=quotation), strict=True
     ):
         stored = existing.pop(provision.label, None)
-        values = provision_values(provision, position)
+        values = provision_values(provision)
         if stored is None:
             stored = Provision.objects.create(
                 document=document,
                 label=provision.label[:60],
+                position=position,
                 is_commitment=provision.is_commitment,
                 origin=ProvisionOrigin.QUOTATION if quotation else ProvisionOrigin.FULL_TEXT,
                 quoted_in=quoted_in,
                 **values,
             )
-        elif provision_differs(stored, provision, position):
+        elif provision_differs(stored, provision):
             if stored.text != provision.text:
                 # Only a changed text re-decides the flag; otherwise a curator's choice stands.
                 stored.is_commitment = provision.is_commitment
             for name, value in values.items():
                 setattr(stored, name, value)
+            stored.position = position
             stored.save()
         else:
+            if stored.position != position:
+                stored.position = position
+                stored.save(update_fields=["position", "updated_at"])
             continue
         if provision.categories:
             stored.categories.set([categories[slug] for slug in provision.categories if slug in categories])

@@ -19,8 +19,8 @@ from documents.importers.wrapping import LineJoiner
 HEADING_SEPARATOR = " › "
 
 _CHAPTER = re.compile(r"^(?:Chapter|CHAPTER|Part|PART|Section|SECTION)\s+(?:[IVXLC]+|\d+)\b")
-_NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)(?:\.\s*|\s+)(?=[A-Z(“\"‘'])")
-_MID_LINE_NUMBER = re.compile(r"(?<=[.;:])\s+(\d{1,3}(?:\.\d{1,3})*)\.\s+(?=[A-Z])")
+_NUMBERED = re.compile(r"^(\d{1,4}(?:\.\d{1,3})*)(?:\.\s*|\s+)(?=[A-Z(“\"‘'])")
+_MID_LINE_NUMBER = re.compile(r"(?<=[.;:])\s+(\d{1,4}(?:\.\d{1,3})*)\.\s+(?=[A-Z])")
 _LETTERED = re.compile(r"^([A-Z])\.\s+(?=\S)")
 _ROMAN_ITEM = re.compile(r"^\((i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii|xiii|xiv|xv)\)\s+(?=\S)")
 _BULLET = re.compile(r"^[—–•\-]\s+(?=\S)")
