@@ -8,6 +8,7 @@ from django.db import models
 from commitments.models import Dimension, MigrationCategory, Provision, Relation, RelationKind
 from commitments.search.query import SearchFilters
 from documents.models import Document, DocumentKind, IssuingBody
+from documents.symbols import normalize_symbol
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
 
@@ -59,6 +60,30 @@ class StrictBooleanFilter(django_filters.BooleanFilter):
     field_class = StrictBooleanField
 
 
+class DocumentChoiceField(forms.ModelMultipleChoiceField):
+    """Documents named by slug (``mc-doc-2-05``) or by symbol in any case (``MC.DOC/2/05``)."""
+
+    def clean(self, value):
+        if value and any("\x00" in str(v) for v in value):
+            # A database refuses such text outright; refuse it here as bad input instead.
+            raise ValidationError("Null characters are not allowed.", code="null_characters_not_allowed")
+        if value and not isinstance(value, str):
+            value = [self._slug_for(v) for v in value]
+        return super().clean(value)
+
+    def _slug_for(self, value):
+        symbol = normalize_symbol(value) if isinstance(value, str) else ""
+        if symbol:
+            slug = self.queryset.filter(symbol=symbol).values_list("slug", flat=True).first()
+            if slug is not None:
+                return slug
+        return value
+
+
+class DocumentFilter(django_filters.ModelMultipleChoiceFilter):
+    field_class = DocumentChoiceField
+
+
 class ProvisionFilterSet(django_filters.FilterSet):
     """Filters over provisions. ``search_filters()`` gives the same filters to a search backend."""
 
@@ -100,12 +125,12 @@ class ProvisionFilterSet(django_filters.FilterSet):
         label="Issuing body",
         help_text="Body that adopted or issued the document; repeat for several (any of them).",
     )
-    document = django_filters.ModelMultipleChoiceFilter(
+    document = DocumentFilter(
         field_name="document",
         to_field_name="slug",
         queryset=Document.objects.published(),
         label="Document",
-        help_text="Document slug, e.g. mc-doc-2-05.",
+        help_text="Document slug (mc-doc-2-05) or symbol in any case (MC.DOC/2/05); repeat for several.",
     )
     commitments_only = StrictBooleanFilter(
         field_name="is_commitment",
@@ -189,26 +214,26 @@ class RelationFilterSet(django_filters.FilterSet):
         label="Kind of link",
         help_text="Kind of link; repeat for several (any of them).",
     )
-    document = django_filters.ModelMultipleChoiceFilter(
+    document = DocumentFilter(
         method="filter_either_end",
         to_field_name="slug",
         queryset=Document.objects.published(),
         label="Document",
-        help_text="Links from or to this document (slug, e.g. mc-doc-2-05); repeat for several.",
+        help_text="Links from or to this document (slug or symbol); repeat for several.",
     )
-    source = django_filters.ModelMultipleChoiceFilter(
+    source = DocumentFilter(
         field_name="source_document__slug",
         to_field_name="slug",
         queryset=Document.objects.published(),
         label="Source document",
-        help_text="Links made by this document (slug); repeat for several (any of them).",
+        help_text="Links made by this document (slug or symbol); repeat for several (any of them).",
     )
-    target = django_filters.ModelMultipleChoiceFilter(
+    target = DocumentFilter(
         field_name="target_document__slug",
         to_field_name="slug",
         queryset=Document.objects.published(),
         label="Target document",
-        help_text="Links made to this document (slug); repeat for several (any of them).",
+        help_text="Links made to this document (slug or symbol); repeat for several (any of them).",
     )
 
     class Meta:

@@ -1,6 +1,5 @@
 """OpenAPI details the generator cannot infer: error answers, year bounds, taxonomy slugs."""
 
-from django.db.models import SlugField
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.contrib.django_filters import DjangoFilterExtension
 from drf_spectacular.openapi import AutoSchema
@@ -75,9 +74,5 @@ class StrictFilterExtension(DjangoFilterExtension):
         queryset = getattr(filter_field, "queryset", None)
         to_field_name = filter_field.extra.get("to_field_name")
         if queryset is not None and to_field_name:
-            model_field = queryset.model._meta.get_field(to_field_name)
-            schema = auto_schema._map_model_field(model_field, direction=None)
-            if isinstance(model_field, SlugField):
-                schema["pattern"] = "^[-a-zA-Z0-9_]+$"
-            return schema
+            return auto_schema._map_model_field(queryset.model._meta.get_field(to_field_name), direction=None)
         return super()._get_schema_from_model_field(auto_schema, filter_field, model)

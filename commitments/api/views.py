@@ -55,7 +55,7 @@ class ApiView(APIView):
             wait,
             detail=(
                 f"Too many requests: clients without an account may make {settings.API_THROTTLE_ANON_RATE}. "
-                "For the whole corpus, download the bulk data instead."
+                "For the whole corpus, download the bulk data at /data/ instead."
             ),
         )
 
@@ -102,6 +102,7 @@ class ApiRootView(ApiView):
         return Response({name: reverse(f"api-{name}", request=request) for name in names})
 
 
+# What Django's slug path converter accepts; anything else never reaches a view.
 SLUG = {"type": "string", "pattern": "^[-a-zA-Z0-9_]+$"}
 
 

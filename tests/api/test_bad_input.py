@@ -43,6 +43,7 @@ def test_every_wrong_parameter_is_named_at_once(client, api_data, url):
         ("/api/provisions/", {"kind": "novel"}, "kind"),
         ("/api/provisions/", {"body": "nobody"}, "body"),
         ("/api/provisions/", {"document": "pc-dec-999"}, "document"),  # unpublished
+        ("/api/provisions/", {"document": "PC.DEC/999"}, "document"),  # unpublished, by symbol
         ("/api/documents/", {"category": "smuggling"}, "category"),
         ("/api/relations/", {"kind": "contradicts"}, "kind"),
         ("/api/relations/", {"source": "no-such-document"}, "source"),

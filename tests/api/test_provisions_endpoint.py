@@ -61,6 +61,10 @@ def test_kind_body_and_document_filters(client, api_data):
         ("MC.DOC/2/05", "Annex C.2(v)"),
     ]
     assert _labels(client.get("/api/provisions/?document=mc-dec-5-09")) == [("MC.DEC/5/09", "1")]
+    # A document may be named by its symbol too, in any case.
+    assert _labels(
+        client.get("/api/provisions/?document=mc.dec/5/09&document=mc-doc-2-05&kind=mc_decision")
+    ) == [("MC.DEC/5/09", "1")]
 
 
 def test_commitments_only_leaves_out_descriptive_text(client, api_data):

@@ -55,6 +55,7 @@ def test_relation_filters(client, api_data):
     assert kinds("document=mc-doc-2-05") == ["cites"]
     assert kinds(f"document={api_data.helsinki.slug}") == ["reaffirms"]
     assert kinds("source=mc-dec-5-09") == ["cites", "reaffirms"]
+    assert kinds("source=MC.DEC/5/09&kind=cites") == ["cites"]
     assert kinds("target=mc-dec-5-09") == []
     assert kinds("target=mc-doc-2-05&kind=reaffirms") == []
 
