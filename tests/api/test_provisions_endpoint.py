@@ -71,6 +71,8 @@ def test_commitments_only_leaves_out_descriptive_text(client, api_data):
     labels = _labels(client.get("/api/provisions/?document=mc-doc-2-05&commitments_only=true"))
     assert labels == [("MC.DOC/2/05", "4.5"), ("MC.DOC/2/05", "Annex C.2(v)")]
     assert len(_labels(client.get("/api/provisions/?document=mc-doc-2-05&commitments_only=false"))) == 3
+    # The same filter behind a page's checkbox, which sends "on" when ticked.
+    assert len(_labels(client.get("/api/provisions/?document=mc-doc-2-05&commitments_only=on"))) == 2
 
 
 def test_pages_are_bounded_and_linked(client, api_data):
