@@ -123,3 +123,10 @@ def test_the_browsable_api_renders_for_a_browser(client, api_data):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/html")
     assert "The participating States will deal with problems" in response.content.decode()
+
+
+def test_the_documentation_page_may_style_inline_but_never_script_inline(client):
+    policy = client.get("/api/docs/")["Content-Security-Policy"]
+    assert "script-src 'self';" in policy
+    assert "style-src 'self' 'unsafe-inline'" in policy
+    assert "style-src 'self';" in client.get("/api/documents/")["Content-Security-Policy"]
