@@ -94,7 +94,7 @@ def diff_document(
 
 def diff_provisions(parsed: ParsedSource) -> dict[str, ProvisionDiff]:
     """For a preview: per document (by display name), what an import would change. Writes nothing."""
-    own = find_document(parsed.document)
+    own = find_document(parsed.document, sha256=parsed.sha256)
     result = {parsed.document.display_name(): diff_document(own, parsed.document, quoted_in=None)}
     for cited in parsed.cited:
         stored = find_document(cited)

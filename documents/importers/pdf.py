@@ -9,7 +9,6 @@ time and ``IMPORT_PDF_MEMORY_MB`` of address space, and refuses more than
 """
 
 import json
-import resource
 import subprocess
 import sys
 from collections import Counter
@@ -52,21 +51,20 @@ def check_pdf_bytes(data: bytes) -> None:
         raise ImportRejected("the PDF is truncated (it does not end with %%EOF)")
 
 
-def _limit_memory() -> None:  # runs in the child, before exec
-    limit = settings.IMPORT_PDF_MEMORY_MB * 1024 * 1024
-    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-
-
 def extract_pages(data: bytes) -> list[Page]:
     """Text lines per page, from pdfminer in a child process with time and memory limits."""
     timeout = settings.IMPORT_PDF_TIMEOUT_SECONDS
     try:
         completed = subprocess.run(  # noqa: S603 - our own script, arguments we build
-            [sys.executable, str(WORKER), str(settings.IMPORT_PDF_MAX_PAGES)],
+            [
+                sys.executable,
+                str(WORKER),
+                str(settings.IMPORT_PDF_MAX_PAGES),
+                str(settings.IMPORT_PDF_MEMORY_MB),
+            ],
             input=data,
             capture_output=True,
             timeout=timeout,
-            preexec_fn=_limit_memory,  # noqa: PLW1509 - the child runs nothing but the worker
             check=False,
         )
     except subprocess.TimeoutExpired:

@@ -1,14 +1,17 @@
 """Text lines of a PDF with their positions, read by pdfminer.six in a child process.
 
-Run as a script (``python pdf_worker.py MAX_PAGES < file.pdf``), never imported by the
-web process: pdfminer has no timeout of its own and loops or balloons on some hostile
-files, so the parent runs this under a wall-clock timeout and a memory cap. It prints one
+Run as a script (``python pdf_worker.py MAX_PAGES MEMORY_MB < file.pdf``), never imported
+by the web process: pdfminer has no timeout of its own and loops or balloons on some
+hostile files, so the parent kills this after a wall-clock timeout, and the script caps its
+own address space before loading pdfminer. It prints one
 JSON object: ``{"pages": [[[x0, top, bottom, text], …], …]}`` or ``{"error": reason}``.
 Standard library and pdfminer only: no Django here.
 """
 
+import contextlib
 import io
 import json
+import resource
 import sys
 
 
@@ -64,8 +67,11 @@ def read_pages(data: bytes, max_pages: int) -> dict:
 
 
 def main() -> None:
-    max_pages = int(sys.argv[1])
+    max_pages, memory_mb = int(sys.argv[1]), int(sys.argv[2])
     data = sys.stdin.buffer.read()
+    limit = memory_mb * 1024 * 1024
+    with contextlib.suppress(ValueError):  # a hard limit already below the cap stands
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     try:
         result = read_pages(data, max_pages)
     except MemoryError:

@@ -92,7 +92,7 @@ def save_parsed_source(parsed: ParsedSource, *, source_bytes: bytes | None = Non
     provisions in place by label and removes the ones it no longer has. ``source_bytes``, when
     given, is kept as the document's source file.
     """
-    own_outcome, own = _save_document(parsed.document, source=None)
+    own_outcome, own = _save_document(parsed.document, source=None, sha256=parsed.sha256)
     report = ImportReport(source=parsed.name, document_id=own.pk, outcomes=[own_outcome])
     report.warnings.extend(parsed.warnings)
     _store_source(own, parsed, source_bytes)
@@ -122,8 +122,10 @@ def save_parsed_source(parsed: ParsedSource, *, source_bytes: bytes | None = Non
     return report
 
 
-def _save_document(parsed: ParsedDocument, *, source: Document | None) -> tuple[DocumentOutcome, Document]:
-    document = find_document(parsed)
+def _save_document(
+    parsed: ParsedDocument, *, source: Document | None, sha256: str = ""
+) -> tuple[DocumentOutcome, Document]:
+    document = find_document(parsed, sha256=sha256)
     created = document is None
     if created:
         document = Document(title=parsed.title[:500] or parsed.symbol, symbol=parsed.symbol)
@@ -275,14 +277,15 @@ def _sync_attachments(document: Document, parsed: ParsedDocument, outcome: Docum
 
 
 def _store_source(document: Document, parsed: ParsedSource, source_bytes: bytes | None) -> None:
-    if source_bytes is None:
+    """Remember which file the document was read from (and keep the file when given)."""
+    name = parsed.name[:255]
+    sha256 = hashlib.sha256(source_bytes).hexdigest() if source_bytes is not None else parsed.sha256
+    keep = source_bytes is not None and not (document.source_file and document.source_sha256 == sha256)
+    if not keep and (document.source_sha256, document.source_filename) == (sha256, name):
         return
-    sha256 = hashlib.sha256(source_bytes).hexdigest()
-    if document.source_sha256 == sha256 and document.source_filename == parsed.name[:255]:
-        return
-    document.source_filename = parsed.name[:255]
-    document.source_sha256 = sha256
-    document.source_file.save(parsed.name, ContentFile(source_bytes), save=False)
+    document.source_filename, document.source_sha256 = name, sha256
+    if keep:
+        document.source_file.save(parsed.name, ContentFile(source_bytes), save=False)
     document.save()
 
 

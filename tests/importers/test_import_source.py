@@ -125,3 +125,13 @@ def test_json_report_of_a_real_import():
     assert report["changed"] is True
     assert report["totals"]["provisions_added"] == 59
     assert report["conflicts"] == {}
+
+
+def test_the_same_file_is_the_same_document_whatever_metadata_came_with_it():
+    study = CORPUS_DIR / "001_03edc29357d149f7.txt"
+    from documents.importers import import_source
+
+    import_source(study.read_bytes(), name=study.name, metadata={"title": "Migration – a new challenge?"})
+    import_source(study.read_bytes(), name="renamed-study.txt")
+    assert Document.objects.filter(kind="study").count() == 1
+    assert "title" in Document.objects.get(kind="study").conflicting_fields()
