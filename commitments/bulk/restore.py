@@ -17,7 +17,6 @@ from django.db import IntegrityError, connection, transaction
 from commitments.bulk.export import Tables
 from commitments.bulk.tables import FORMAT_NAME, FORMAT_VERSION, TABLES, columns, from_csv_cell
 from commitments.models import Dimension, MigrationCategory, Provision, Relation
-from commitments.search import get_search_backend
 from documents.models import (
     Document,
     DocumentAttachment,
@@ -103,19 +102,15 @@ def restore_corpus(tables: Tables) -> dict[str, int]:
     """Write ``tables`` into a database that holds no documents; return the row counts written.
 
     All or nothing: any bad row raises ``ExportRejected`` naming it, and nothing is written.
-    The search index is rebuilt once the transaction has committed.
+    Rows are saved one by one through the models, so history records them and the search
+    index is updated through its usual path once the transaction commits.
     """
     try:
         with transaction.atomic():
             counts = _restore(tables)
-            transaction.on_commit(_rebuild_search_index)
     except IntegrityError as exc:
         raise ExportRejected(f"The export contradicts itself: {exc}.") from exc
     return counts
-
-
-def _rebuild_search_index() -> None:
-    get_search_backend().rebuild(Provision.objects.published().with_related())
 
 
 def _saved(table: str, index: int, instance, exclude: tuple[str, ...] = ()):

@@ -36,7 +36,7 @@ def _test_transaction_survives_requests():
 @schema.parametrize()
 @hypothesis_settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
 def test_every_operation_conforms_to_its_schema(
-    case, api_data, settings, _test_transaction_survives_requests
+    case, corpus_index, settings, _test_transaction_survives_requests
 ):
     settings.API_THROTTLE_ANON_RATE = "1000000/minute"  # the answers are under test here, not the limit
     case.call_and_validate(excluded_checks=[positive_data_acceptance])
