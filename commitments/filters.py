@@ -2,10 +2,13 @@
 
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
 
-from commitments.models import Dimension, MigrationCategory, Provision
+from commitments.models import Dimension, MigrationCategory, Provision, Relation, RelationKind
 from commitments.search.query import SearchFilters
 from documents.models import Document, DocumentKind, IssuingBody
+from documents.symbols import normalize_symbol
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
 
@@ -17,6 +20,68 @@ class YearFilter(django_filters.NumberFilter):
         kwargs.setdefault("min_value", MIN_YEAR)
         kwargs.setdefault("max_value", MAX_YEAR)
         super().__init__(*args, **kwargs)
+
+
+class StrictCheckboxInput(forms.CheckboxInput):
+    """A checkbox that hands a value it does not understand to its field, to be refused there.
+
+    Django's checkbox reads any unknown text as checked, so ``commitments_only=nonsense``
+    would silently filter; links and API clients get an error instead.
+    """
+
+    VALUES = {
+        "true": True,
+        "on": True,
+        "1": True,
+        "yes": True,
+        "false": False,
+        "off": False,
+        "0": False,
+        "no": False,
+    }
+
+    def value_from_datadict(self, data, files, name):
+        if name not in data:
+            return False
+        value = data.get(name)
+        if isinstance(value, str):
+            return self.VALUES.get(value.strip().lower(), value)
+        return bool(value)
+
+
+class StrictBooleanField(forms.BooleanField):
+    def to_python(self, value):
+        if isinstance(value, str):
+            raise ValidationError("Enter true or false.", code="invalid")
+        return bool(value)
+
+
+class StrictBooleanFilter(django_filters.BooleanFilter):
+    field_class = StrictBooleanField
+
+
+class DocumentChoiceField(forms.ModelMultipleChoiceField):
+    """Documents named by slug (``mc-doc-2-05``) or by symbol in any case (``MC.DOC/2/05``)."""
+
+    def clean(self, value):
+        if value and any("\x00" in str(v) for v in value):
+            # A database refuses such text outright; refuse it here as bad input instead.
+            raise ValidationError("Null characters are not allowed.", code="null_characters_not_allowed")
+        if value and not isinstance(value, str):
+            value = [self._slug_for(v) for v in value]
+        return super().clean(value)
+
+    def _slug_for(self, value):
+        symbol = normalize_symbol(value) if isinstance(value, str) else ""
+        if symbol:
+            slug = self.queryset.filter(symbol=symbol).values_list("slug", flat=True).first()
+            if slug is not None:
+                return slug
+        return value
+
+
+class DocumentFilter(django_filters.ModelMultipleChoiceFilter):
+    field_class = DocumentChoiceField
 
 
 class ProvisionFilterSet(django_filters.FilterSet):
@@ -52,24 +117,27 @@ class ProvisionFilterSet(django_filters.FilterSet):
         field_name="document__kind",
         choices=DocumentKind.choices,
         label="Document kind",
+        help_text="Kind of the provision's document; repeat for several (any of them).",
     )
     body = django_filters.MultipleChoiceFilter(
         field_name="document__body",
         choices=IssuingBody.choices,
         label="Issuing body",
+        help_text="Body that adopted or issued the document; repeat for several (any of them).",
     )
-    document = django_filters.ModelMultipleChoiceFilter(
+    document = DocumentFilter(
         field_name="document",
         to_field_name="slug",
         queryset=Document.objects.published(),
         label="Document",
-        help_text="Document slug, e.g. mc-doc-2-05.",
+        help_text="Document slug (mc-doc-2-05) or symbol in any case (MC.DOC/2/05); repeat for several.",
     )
-    commitments_only = django_filters.BooleanFilter(
+    commitments_only = StrictBooleanFilter(
         field_name="is_commitment",
         method="filter_commitments_only",
         label="Commitments only",
-        widget=forms.CheckboxInput,
+        help_text="Only provisions in which participating States undertake something.",
+        widget=StrictCheckboxInput,
     )
 
     class Meta:
@@ -142,6 +210,7 @@ class DocumentFilterSet(django_filters.FilterSet):
         label="Migration category",
         help_text="Documents with a provision in this category (slug); repeat for several (any of them).",
     )
+
     sort = StableOrderingFilter(
         fields=(("date", "date"), ("symbol", "symbol"), ("title", "title")),
         field_labels={
@@ -159,3 +228,43 @@ class DocumentFilterSet(django_filters.FilterSet):
     class Meta:
         model = Document
         fields: list[str] = []
+
+
+class RelationFilterSet(django_filters.FilterSet):
+    """Filters over the links between documents (cites, reaffirms, builds on, supersedes)."""
+
+    kind = django_filters.MultipleChoiceFilter(
+        choices=RelationKind.choices,
+        label="Kind of link",
+        help_text="Kind of link; repeat for several (any of them).",
+    )
+    document = DocumentFilter(
+        method="filter_either_end",
+        to_field_name="slug",
+        queryset=Document.objects.published(),
+        label="Document",
+        help_text="Links from or to this document (slug or symbol); repeat for several.",
+    )
+    source = DocumentFilter(
+        field_name="source_document__slug",
+        to_field_name="slug",
+        queryset=Document.objects.published(),
+        label="Source document",
+        help_text="Links made by this document (slug or symbol); repeat for several (any of them).",
+    )
+    target = DocumentFilter(
+        field_name="target_document__slug",
+        to_field_name="slug",
+        queryset=Document.objects.published(),
+        label="Target document",
+        help_text="Links made to this document (slug or symbol); repeat for several (any of them).",
+    )
+
+    class Meta:
+        model = Relation
+        fields: list[str] = []
+
+    def filter_either_end(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(models.Q(source_document__in=value) | models.Q(target_document__in=value))

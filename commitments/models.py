@@ -168,6 +168,15 @@ class RelationKind(models.TextChoices):
     SUPERSEDES = "supersedes", "supersedes"
 
 
+class RelationQuerySet(models.QuerySet):
+    def published(self):
+        """Links whose two ends are both published documents."""
+        return self.filter(
+            source_document__status=PublicationStatus.PUBLISHED,
+            target_document__status=PublicationStatus.PUBLISHED,
+        )
+
+
 class Relation(models.Model):
     """A link from one document (or one of its provisions) to another.
 
@@ -190,6 +199,7 @@ class Relation(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()
+    objects = RelationQuerySet.as_manager()
 
     class Meta:
         ordering = ["source_document", "kind", "id"]

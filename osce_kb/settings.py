@@ -5,6 +5,7 @@ that refuses bad values. Defaults suit a laptop (SQLite and a Whoosh index under
 with ``DEBUG`` off the secure settings are on unless relaxed one by one.
 """
 
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -38,6 +39,7 @@ INSTALLED_APPS = [
     "django_filters",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "simple_history",
     "documents",
     "commitments",
@@ -160,10 +162,43 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "OSCE Migration Commitments API",
-    "DESCRIPTION": "Read-only access to OSCE documents, provisions and commitments on migration.",
+    "DESCRIPTION": (
+        "Read-only access to the published OSCE documents, their provisions and the commitments on "
+        "migration they contain, with the same filters and search as the site.\n\n"
+        "- Lists are paginated: `page` (from 1) and `page_size` (at most 100); answers carry `count`, "
+        "`next` and `previous`.\n"
+        "- A malformed or unknown parameter is answered `400` with `errors` naming each one.\n"
+        "- Anonymous clients are limited to a number of requests per minute and get `429` with a "
+        "`Retry-After` header past it. For the whole corpus, download the bulk data at `/data/`."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Nothing in the API needs credentials.
+    "AUTHENTICATION_WHITELIST": [],
+    "ENUM_NAME_OVERRIDES": {
+        "DocumentKindEnum": "documents.models.DocumentKind",
+        "IssuingBodyEnum": "documents.models.IssuingBody",
+        "DatePrecisionEnum": "documents.dates.DatePrecision",
+        "RelationKindEnum": "commitments.models.RelationKind",
+        "ProvisionOriginEnum": "commitments.models.ProvisionOrigin",
+        "ClaimFieldEnum": "documents.models.ClaimField",
+    },
+    # The documentation page loads Swagger UI from static files, never from a CDN. (Redoc is not
+    # offered: its bundle always fetches a logo from a third-party host.)
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # Swagger UI would otherwise send the schema to a third-party validator.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
 }
+# Anonymous API clients are throttled per address; the bulk downloads are the way to take everything.
+API_THROTTLE_ANON_RATE = env_str("API_THROTTLE_ANON_RATE", "120/minute")
+if not re.fullmatch(r"[1-9]\d*/(second|minute|hour|day)", API_THROTTLE_ANON_RATE):
+    raise ImproperlyConfigured(
+        f"API_THROTTLE_ANON_RATE={API_THROTTLE_ANON_RATE!r} is not a rate like 120/minute "
+        "(a whole number per second, minute, hour or day)."
+    )
+# Bulk exports offered for download are built on demand and cached here.
+EXPORT_DIR = Path(env_str("EXPORT_DIR", str(VAR_DIR / "exports")))
 
 LOGGING = {
     "version": 1,

@@ -39,7 +39,7 @@ def site_environment(var_dir: Path) -> dict[str, str]:
         CSRF_COOKIE_SECURE="0",
         SECURE_HSTS_SECONDS="0",
         DATABASE_CONN_MAX_AGE="60",
-        API_ANON_RATE="100000/minute",
+        API_THROTTLE_ANON_RATE="100000/minute",
     )
     return env
 

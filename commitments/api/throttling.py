@@ -1,0 +1,15 @@
+"""Throttling of anonymous clients, at the rate ``settings.API_THROTTLE_ANON_RATE``."""
+
+from django.conf import settings
+from rest_framework.throttling import AnonRateThrottle
+
+
+class AnonymousRateThrottle(AnonRateThrottle):
+    """Per-address limit for clients that are not logged in.
+
+    The rate is read from settings on each request (DRF's own class reads it once at import),
+    so a deployment's value and a test's override both take effect.
+    """
+
+    def get_rate(self) -> str:
+        return settings.API_THROTTLE_ANON_RATE

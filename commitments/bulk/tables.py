@@ -1,0 +1,168 @@
+"""The tables of a corpus export: their columns, and how a row is written in JSON and in CSV.
+
+One definition serves the export, the import and the README shipped inside the CSV zip, so the
+three cannot drift apart. Documents are referred to by slug, provisions by id.
+"""
+
+FORMAT_NAME = "osce-migration-commitments-corpus"
+FORMAT_VERSION = 1
+LIST_SEPARATOR = ";"
+
+# table -> (column, description); the order is the column order of the CSV file.
+TABLES: dict[str, list[tuple[str, str]]] = {
+    "dimensions": [
+        ("slug", "identifier used by provisions.dimensions"),
+        ("name", "name"),
+        ("position", "order"),
+        ("description", "what it covers"),
+    ],
+    "categories": [
+        ("slug", "identifier used by provisions.categories"),
+        ("name", "name"),
+        ("position", "order"),
+        ("study_section", "section of the 2016 study that defines it"),
+        ("description", "what it covers"),
+    ],
+    "fields_of_work": [
+        ("slug", "identifier used by documents.fields_of_work"),
+        ("name", "topic the OSCE files its pages under, e.g. Migration"),
+    ],
+    "documents": [
+        ("id", "permanent number"),
+        ("slug", "permanent identifier, used by the other tables"),
+        ("symbol", "OSCE symbol, e.g. MC.DOC/2/05; empty when it has none"),
+        ("title", "title"),
+        ("kind", "kind of document, e.g. mc_decision"),
+        ("body", "issuing body, e.g. ministerial_council"),
+        ("place", "place of adoption"),
+        ("date", "date of adoption, YYYY-MM-DD; the first day of the period when imprecise"),
+        ("date_precision", "day, month or year: how much of the date is known"),
+        ("language", "language code"),
+        ("summary", "summary"),
+        ("full_text", "full text as imported"),
+        ("source_url", "where the source was published"),
+        ("source_filename", "name of the source file"),
+        ("source_sha256", "SHA-256 of the source file"),
+        ("fields_of_work", "slugs of the OSCE fields of work it is filed under, separated by ;"),
+        ("citation", "how to cite it (derived)"),
+        ("url", "path of its page on the site (derived)"),
+    ],
+    "provisions": [
+        ("id", "permanent number; its page is /provisions/<id>/"),
+        ("document", "slug of its document"),
+        ("position", "order within the document"),
+        ("label", "paragraph label as a citation writes it, e.g. 4.5 or Annex C.2(v)"),
+        ("heading", "heading path"),
+        ("text", "text"),
+        ("is_commitment", "true when participating States undertake something in it"),
+        ("origin", "full_text, quotation or manual"),
+        ("quoted_in", "for a quotation: slug of the document that quotes it"),
+        ("quoted_locator", "for a quotation: where, e.g. footnote 12"),
+        ("dimensions", "slugs of its dimensions, separated by ;"),
+        ("categories", "slugs of its migration categories, separated by ;"),
+        ("citation", "how to cite it (derived)"),
+        ("url", "path of its page on the site (derived)"),
+    ],
+    "relations": [
+        ("id", "permanent number"),
+        ("kind", "cites, reaffirms, builds_on or supersedes"),
+        ("source_document", "slug of the document that makes the link"),
+        ("source_provision", "id of the provision that makes it; empty for the whole document"),
+        ("target_document", "slug of the document linked to"),
+        ("target_provision", "id of the provision linked to; empty for the whole document"),
+        ("evidence", "where the link is stated"),
+    ],
+    "claims": [
+        ("id", "permanent number"),
+        ("document", "slug of the document the claim is about"),
+        ("field", "metadata field, e.g. date"),
+        ("value", "the value this source states (dates as 1975, 1995-12 or 2009-12-04)"),
+        ("source_document", "slug of the document whose text states it; empty for the document itself"),
+        ("source_locator", "where in the source, e.g. footnote 9"),
+        ("recorded_at", "when it was recorded"),
+    ],
+    "decisions": [
+        ("document", "slug of the document"),
+        ("field", "metadata field whose sources disagree"),
+        ("value", "value a curator decided on"),
+        ("note", "the curator's reasoning"),
+        ("decided_at", "when"),
+    ],
+    "attachments": [
+        ("document", "slug of the document it travels with"),
+        ("position", "order"),
+        ("title", "title, e.g. Interpretative statement by Georgia"),
+        ("text", "text"),
+    ],
+}
+
+LIST_COLUMNS = {("provisions", "dimensions"), ("provisions", "categories"), ("documents", "fields_of_work")}
+INT_COLUMNS = {
+    ("dimensions", "position"),
+    ("categories", "position"),
+    ("documents", "id"),
+    ("provisions", "id"),
+    ("provisions", "position"),
+    ("relations", "id"),
+    ("relations", "source_provision"),
+    ("relations", "target_provision"),
+    ("claims", "id"),
+    ("attachments", "position"),
+}
+BOOL_COLUMNS = {("provisions", "is_commitment")}
+# Columns that may hold no value: null in JSON, an empty cell in CSV.
+NULLABLE_COLUMNS = {
+    ("documents", "date"),
+    ("provisions", "quoted_in"),
+    ("relations", "source_provision"),
+    ("relations", "target_provision"),
+    ("claims", "source_document"),
+}
+
+
+def columns(table: str) -> list[str]:
+    return [name for name, _ in TABLES[table]]
+
+
+def to_csv_cell(table: str, column: str, value) -> str:
+    if value is None:
+        return ""
+    if (table, column) in LIST_COLUMNS:
+        return LIST_SEPARATOR.join(value)
+    if (table, column) in BOOL_COLUMNS:
+        return "true" if value else "false"
+    return str(value)
+
+
+def from_csv_cell(table: str, column: str, cell: str):
+    """The JSON value of a CSV cell; raises ValueError on a malformed one."""
+    key = (table, column)
+    if key in LIST_COLUMNS:
+        return [item for item in cell.split(LIST_SEPARATOR) if item]
+    if cell == "" and key in NULLABLE_COLUMNS:
+        return None
+    if key in BOOL_COLUMNS:
+        if cell not in ("true", "false"):
+            raise ValueError(f"{column} must be true or false, not {cell!r}")
+        return cell == "true"
+    if key in INT_COLUMNS:
+        try:
+            return int(cell)
+        except ValueError:
+            raise ValueError(f"{column} must be a whole number, not {cell!r}") from None
+    return cell
+
+
+def readme() -> str:
+    """The README.txt of the CSV zip: one paragraph per table, one line per column."""
+    lines = [
+        "OSCE migration commitments: the published corpus as CSV tables (UTF-8, comma-separated).",
+        f"Format {FORMAT_NAME}, version {FORMAT_VERSION}. Documents are referred to by slug,",
+        "provisions by id. Lists inside a cell are separated by ';'. manifest.json gives the counts.",
+        "",
+    ]
+    for table, cols in TABLES.items():
+        lines.append(f"{table}.csv")
+        lines.extend(f"  {name}: {description}" for name, description in cols)
+        lines.append("")
+    return "\n".join(lines)
