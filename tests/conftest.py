@@ -1,6 +1,14 @@
 """Shared fixtures."""
 
+import os
+
 import pytest
+
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS
+
+# Playwright's sync API keeps an event loop running in this thread for the whole session once
+# a browser has started; the ORM calls tests make beside it are ordinary synchronous ones.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 def _is_transactional(request) -> bool:
@@ -75,3 +83,22 @@ def corpus_index(corpus, whoosh_index):
     """The bundled corpus, searchable through ``search_provisions`` with the real Whoosh
     backend (the corpus is loaded before the index is built). Returns the backend."""
     return whoosh_index
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the whole session (Playwright's sync API allows one per thread).
+
+    Without Chromium, browser tests skip, unless REQUIRE_BROWSER=1 (as in CI), when they fail.
+    """
+    if not CHROMIUM.exists():
+        reason = f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)"
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(f"REQUIRE_BROWSER=1 but {reason}", pytrace=False)
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

@@ -3,61 +3,31 @@
 Without Chromium these tests skip, unless REQUIRE_BROWSER=1 (as in CI), when they fail.
 """
 
-import os
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 AXE = Path(__file__).resolve().parents[1] / "assets" / "axe.min.js"
-
-# Playwright's sync API keeps an event loop in this thread; the ORM calls the tests make
-# between browser steps are ordinary synchronous ones.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
-            # The live server needs committed data; restoring the migrated taxonomy afterwards
-            # keeps the flush from emptying it for the tests that follow.
-            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+            # The live server needs committed data (tests/conftest.py puts back the rows of data
+            # migrations that the flush removes).
+            item.add_marker(pytest.mark.django_db(transaction=True))
 
 
-@pytest.fixture(scope="session")
-def browser():
+@pytest.fixture
+def page(browser, live_server):
     from django.db import connection
 
     if connection.vendor == "sqlite":
         # The SQLite process crashes (segmentation fault) in the flush between two transactional
         # live-server tests on the file-backed test database; the PostgreSQL run covers these tests.
         pytest.skip("browser tests run on PostgreSQL (SQLite crashes flushing between live-server tests)")
-    if not CHROMIUM.exists():
-        reason = f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)"
-        if os.environ.get("REQUIRE_BROWSER") == "1":
-            pytest.fail(f"REQUIRE_BROWSER=1 but {reason}", pytrace=False)
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser, live_server):
     context = browser.new_context(
         base_url=live_server.url,
         permissions=["clipboard-read", "clipboard-write"],

@@ -5,7 +5,6 @@ Debian's Chromium through Playwright against pytest-django's live server. Withou
 the test skips, unless REQUIRE_BROWSER=1 (as in CI), when it fails.
 """
 
-import os
 from pathlib import Path
 
 import pytest
@@ -16,22 +15,8 @@ from django.db import connections
 from commitments.search import SearchRequest, search_provisions
 from documents.models import Document
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 CONCEPT = Path(settings.BASE_DIR) / "fixtures" / "corpus" / "004_d74716776d70ede2.txt"
 PASSWORD = "a-long-password-1"
-
-# Playwright's sync API keeps an event loop in this thread; the ORM calls between browser
-# steps are ordinary synchronous ones.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 # The live server needs committed data: a transactional test (tests/conftest.py puts back
 # the taxonomy and the roles its flush removes).
@@ -39,28 +24,18 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def chromium_page(live_server, tmp_path, settings):
-    if not CHROMIUM.exists():
-        reason = f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)"
-        if os.environ.get("REQUIRE_BROWSER") == "1":
-            pytest.fail(f"REQUIRE_BROWSER=1 but {reason}", pytrace=False)
-        pytest.skip(reason)
+def chromium_page(browser, live_server, tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.IMPORT_STAGING_DIR = tmp_path / "staging"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        context = browser.new_context(base_url=live_server.url)
-        page = context.new_page()
-        page.script_errors = []
-        page.on("pageerror", lambda error: page.script_errors.append(str(error)))
-        yield page
-        # While Playwright's loop runs, this thread's ORM calls get their own database
-        # connection; close it here, or it outlives the test and blocks dropping the database.
-        connections.close_all()
-        context.close()
-        browser.close()
+    context = browser.new_context(base_url=live_server.url)
+    page = context.new_page()
+    page.script_errors = []
+    page.on("pageerror", lambda error: page.script_errors.append(str(error)))
+    yield page
+    # While Playwright's loop runs, this thread's ORM calls get their own database
+    # connection; close it here, or it outlives the test and blocks dropping the database.
+    connections.close_all()
+    context.close()
 
 
 def test_a_curator_imports_a_source_and_the_public_finds_its_provision(
