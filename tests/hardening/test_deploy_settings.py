@@ -9,9 +9,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _manage(tmp_path, *args, **env):
-    environment = {
-        k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE", "DEBUG", "SECRET_KEY")
-    }
+    # The test process's own switches (test settings, the browser tests' async allowance) are
+    # not part of a production environment.
+    unset = ("DJANGO_SETTINGS_MODULE", "DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    environment = {k: v for k, v in os.environ.items() if k not in unset}
     environment.update(DJANGO_SETTINGS_MODULE="osce_kb.settings", VAR_DIR=str(tmp_path), **env)
     environment.setdefault("DATABASE_URL", f"sqlite:///{tmp_path / 'db.sqlite3'}")
     return subprocess.run(
