@@ -26,7 +26,8 @@ def _free_port() -> int:
 
 
 def site_environment(var_dir: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    unset = ("DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")  # the test process's own
+    env = {k: v for k, v in os.environ.items() if k not in unset}
     env.update(
         DJANGO_SETTINGS_MODULE="osce_kb.settings",
         DATABASE_URL=DATABASE_URL,
