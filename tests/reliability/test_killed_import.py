@@ -36,7 +36,7 @@ def _rows_for_symbol(env) -> tuple[int, int]:
     )
     result = manage(env, "shell", "-c", code)
     assert result.returncode == 0, result.stderr
-    documents, provisions = result.stdout.split()
+    documents, provisions = result.stdout.strip().splitlines()[-1].split()
     return int(documents), int(provisions)
 
 
