@@ -1,0 +1,110 @@
+"""Search latency: the query set through every engine, interleaved, many times over."""
+
+import time
+from collections import defaultdict
+
+from bench.engines import PAIRS, Engine
+from bench.queries import BenchQuery
+from bench.stats import not_measured, summarize
+
+# An engine slower than this per pass (the ORM scan at 100,000 provisions) stops being sampled
+# once it has its minimum number of passes, so one slow peer cannot hold the machine for an hour.
+ENGINE_BUDGET_SECONDS = 120.0
+MIN_PASSES = 2
+
+
+def measure_search(
+    *, engines: list[Engine], queries: list[BenchQuery], repetitions: int, warm_up: bool = True
+) -> dict:
+    """Run ``queries`` ``repetitions`` times through each engine (after one warm-up pass, unless not).
+
+    Engines take turns pass by pass, in rotating order, so that drift in the machine's load
+    falls on all of them alike.
+    """
+    samples: dict[str, list[float]] = defaultdict(list)
+    per_query: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    totals: dict[str, dict[str, int]] = defaultdict(dict)
+    errors: dict[str, list[str]] = defaultdict(list)
+    spent: dict[str, float] = defaultdict(float)
+    passes: dict[str, int] = defaultdict(int)
+
+    for engine in engines if warm_up else []:  # open searchers, fill caches
+        with engine.active():
+            for query in queries:
+                try:
+                    answer = engine.search(query)
+                    totals[engine.name][query.name] = answer.total
+                except Exception as exc:  # recorded, not hidden: the report shows every error
+                    errors[engine.name].append(f"{query.name}: {type(exc).__name__}: {exc}")
+
+    for rep in range(repetitions):
+        order = engines[rep % len(engines) :] + engines[: rep % len(engines)]
+        for engine in order:
+            if errors[engine.name] or (
+                passes[engine.name] >= MIN_PASSES and spent[engine.name] > ENGINE_BUDGET_SECONDS
+            ):
+                continue
+            with engine.active():
+                for query in queries:
+                    start = time.perf_counter()
+                    try:
+                        answer = engine.search(query)
+                    except Exception as exc:
+                        errors[engine.name].append(f"{query.name}: {type(exc).__name__}: {exc}")
+                        break
+                    elapsed = time.perf_counter() - start
+                    totals[engine.name][query.name] = answer.total
+                    samples[engine.name].append(elapsed)
+                    per_query[engine.name][query.name].append(elapsed)
+                    spent[engine.name] += elapsed
+            passes[engine.name] += 1
+
+    result = {}
+    for engine in engines:
+        if errors[engine.name]:
+            result[engine.name] = not_measured(f"search failed: {errors[engine.name][0]}") | {
+                "errors": errors[engine.name]
+            }
+            continue
+        summary = summarize(samples[engine.name])
+        summary["passes"] = passes[engine.name]
+        summary["queries"] = {
+            name: {
+                "median_ms": round(sorted(times)[len(times) // 2] * 1000, 3),
+                "hits": totals[engine.name][name],
+            }
+            for name, times in per_query[engine.name].items()
+        }
+        result[engine.name] = summary
+    return result
+
+
+def pair_ratios(search: dict) -> list[dict]:
+    """Each project backend against each peer, from the same run: how many times faster."""
+    ratios = []
+    for ours, peer in PAIRS:
+        a, b = search.get(ours, {}), search.get(peer, {})
+        if "median_ms" not in a or "median_ms" not in b:
+            reason = a.get("not_measured") or b.get("not_measured") or "missing"
+            ratios.append({"ours": ours, "peer": peer, "not_measured": reason})
+            continue
+        per_query = [
+            b["queries"][name]["median_ms"] / a["queries"][name]["median_ms"]
+            for name in a["queries"]
+            if name in b["queries"] and a["queries"][name]["median_ms"] > 0
+        ]
+        geometric = 1.0
+        for r in per_query:
+            geometric *= r
+        ratios.append(
+            {
+                "ours": ours,
+                "peer": peer,
+                "throughput_ratio": round(a["per_second"] / b["per_second"], 2),
+                "median_latency_ratio": round(b["median_ms"] / a["median_ms"], 2),
+                "per_query_geometric_mean_ratio": round(geometric ** (1 / len(per_query)), 2)
+                if per_query
+                else None,
+            }
+        )
+    return ratios
