@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format setup-run setup-test migrate corpus clean bench bench-tools
+.PHONY: run test reliability lint format setup-run setup-test migrate corpus clean bench bench-tools
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON_BIN) -m venv $(VENV)
@@ -37,6 +37,11 @@ run: corpus
 test: setup-test
 	$(PY) -m ruff check .
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Fault injection and load against a real gunicorn + PostgreSQL (restarts PostgreSQL: not in CI).
+reliability: setup-test
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(PY) -m pytest -m reliability -s -p no:cacheprovider tests/reliability $(PYTEST_ARGS)
 
 lint: setup-test
 	$(PY) -m ruff check .

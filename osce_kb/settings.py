@@ -53,9 +53,12 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "osce_kb.middleware.SecurityHeadersMiddleware",
+    "osce_kb.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "osce_kb.urls"
+ADMIN_URL = "admin/"
 WSGI_APPLICATION = "osce_kb.wsgi.application"
 ASGI_APPLICATION = "osce_kb.asgi.application"
 
@@ -111,6 +114,16 @@ STORAGES = {
         )
     },
 }
+
+CACHES = {
+    "default": {
+        # On disk so that every worker on a machine shares login-failure counts.
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(VAR_DIR / "cache"),
+    }
+}
+LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
+LOGIN_FAILURE_WINDOW_SECONDS = env_int("LOGIN_FAILURE_WINDOW_SECONDS", 900, minimum=1)
 
 # Search: the database is the truth, the index a cache rebuilt from it.
 SEARCH_INDEX_DIR = Path(env_str("SEARCH_INDEX_DIR", str(VAR_DIR / "index")))

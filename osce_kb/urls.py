@@ -4,8 +4,14 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from osce_kb.login_throttle import throttle_login
+
+admin.site.login = throttle_login(admin.site.login)
+admin.site.site_header = "OSCE Migration Commitments: curation"
+admin.site.site_title = "OSCE Migration Commitments admin"
+
 urlpatterns = [
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_URL, admin.site.urls),
     path("", include("commitments.urls")),
 ]
 

@@ -23,11 +23,20 @@ def test_superuser_adds_a_document_by_hand(admin_client_logged_in):
     response = admin_client_logged_in.post(
         reverse("admin:documents_document_add"),
         {
-            "symbol": "mc.dec/5/09", "slug": "", "title": "Migration Management", "kind": "mc_decision",
-            "body": "ministerial_council", "place": "Athens", "date": "2009-12-04", "date_precision": "day",
-            "language": "en", "status": "published",
-            "claims-TOTAL_FORMS": "0", "claims-INITIAL_FORMS": "0",
-            "attachments-TOTAL_FORMS": "0", "attachments-INITIAL_FORMS": "0",
+            "symbol": "mc.dec/5/09",
+            "slug": "",
+            "title": "Migration Management",
+            "kind": "mc_decision",
+            "body": "ministerial_council",
+            "place": "Athens",
+            "date": "2009-12-04",
+            "date_precision": "day",
+            "language": "en",
+            "status": "published",
+            "claims-TOTAL_FORMS": "0",
+            "claims-INITIAL_FORMS": "0",
+            "attachments-TOTAL_FORMS": "0",
+            "attachments-INITIAL_FORMS": "0",
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]

@@ -80,8 +80,11 @@ def test_date_precision_shapes_display_and_citation():
     assert provision.anchor == "p-4.5"
 
     helsinki = DocumentFactory(
-        symbol="", title="Helsinki Final Act", place="Helsinki",
-        date=datetime.date(1975, 1, 1), date_precision=DatePrecision.YEAR,
+        symbol="",
+        title="Helsinki Final Act",
+        place="Helsinki",
+        date=datetime.date(1975, 1, 1),
+        date_precision=DatePrecision.YEAR,
     )
     assert helsinki.citation() == "OSCE, Helsinki Final Act (Helsinki, 1975)"
 
@@ -90,8 +93,13 @@ def test_provenance_is_kept_per_source_and_disagreement_is_flagged():
     decision = DocumentFactory(symbol="MC.DEC/5/09", date=datetime.date(2009, 12, 4))
     study = DocumentFactory(symbol="", title="Migration – a new challenge for the OSCE?")
     MetadataClaimFactory(document=decision, field="date", value="2009-12-04", source_locator="OSCE web page")
-    MetadataClaimFactory(document=decision, field="date", value="2009-12-02", source_document=study,
-                         source_locator="footnote 11")
+    MetadataClaimFactory(
+        document=decision,
+        field="date",
+        value="2009-12-02",
+        source_document=study,
+        source_locator="footnote 11",
+    )
     MetadataClaimFactory(document=decision, field="title", value="Migration Management")
     assert decision.claims.count() == 3
     assert decision.conflicting_fields() == ["date"]

@@ -1,0 +1,90 @@
+import io
+import tarfile
+
+import pytest
+from django.core.files.base import ContentFile
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from commitments.models import MigrationCategory, Provision
+from documents.backup import BackupError, create_backup, restore_backup, row_counts
+from documents.models import Document
+from tests.factories import MetadataClaimFactory, ProvisionFactory, RelationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+def _some_content():
+    provision = ProvisionFactory(label="4.5", text="To promote dignified treatment of all individuals.")
+    provision.categories.add(MigrationCategory.objects.get(slug="illegal"))
+    provision.document.source_file.save("mc-doc-2-05.txt", ContentFile(b"BORDER SECURITY"), save=True)
+    MetadataClaimFactory(document=provision.document)
+    RelationFactory(target_document=provision.document)
+    return provision
+
+
+def test_backup_and_restore_round_trip_rows_and_files(tmp_path, media_root):
+    provision = _some_content()
+    stored_name = provision.document.source_file.name
+    before = row_counts()
+    archive = tmp_path / "kb.tar.gz"
+
+    manifest = create_backup(destination=archive)
+    assert manifest.row_counts == before
+    assert "database.json" in manifest.checksums
+    assert f"media/{stored_name}" in manifest.checksums
+
+    Document.objects.all().delete()
+    (media_root / stored_name).unlink()
+    assert Provision.objects.count() == 0
+
+    restore_backup(source=archive)
+    restored = Provision.objects.get(pk=provision.pk)
+    assert restored.text == provision.text
+    assert list(restored.categories.values_list("slug", flat=True)) == ["illegal"]
+    assert (media_root / stored_name).read_bytes() == b"BORDER SECURITY"
+    assert {k: v for k, v in row_counts().items() if not k.split(".")[1].startswith("Historical")} == {
+        k: v for k, v in before.items() if not k.split(".")[1].startswith("Historical")
+    }
+
+
+def test_restore_refuses_a_database_that_holds_documents(tmp_path, media_root):
+    _some_content()
+    archive = tmp_path / "kb.tar.gz"
+    create_backup(destination=archive)
+    with pytest.raises(BackupError, match="already holds documents"):
+        restore_backup(source=archive)
+
+
+def test_a_damaged_archive_is_refused_before_anything_is_written(tmp_path, media_root):
+    _some_content()
+    archive = tmp_path / "kb.tar.gz"
+    create_backup(destination=archive)
+    Document.objects.all().delete()
+
+    damaged = tmp_path / "damaged.tar.gz"
+    with tarfile.open(archive) as source, tarfile.open(damaged, "w:gz") as target:
+        for member in source.getmembers():
+            data = source.extractfile(member) if member.isfile() else None
+            if member.name == "database.json":
+                content = data.read().replace(b"dignified", b"DIGNIFIED")
+                member.size = len(content)
+                data = io.BytesIO(content)
+            target.addfile(member, data)
+
+    with pytest.raises(CommandError, match="does not match its checksum"):
+        call_command("restore_backup", str(damaged))
+    assert Document.objects.count() == 0
+
+
+def test_a_file_that_is_not_an_archive_is_refused(tmp_path):
+    bogus = tmp_path / "bogus.tar.gz"
+    bogus.write_text("not a tar")
+    with pytest.raises(BackupError, match="not a readable backup archive"):
+        restore_backup(source=bogus)
