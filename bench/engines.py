@@ -6,6 +6,7 @@ be measured on this branch rather than pretending to.
 """
 
 import importlib.util
+import inspect
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -34,6 +35,7 @@ class Answer:
     total: int
     snippets: int  # hits on the page whose snippet has a highlighted match
     facet_values: int  # facet values counted, over all facets
+    message: str | None = None  # what the engine said about the query (e.g. a time limit hit)
 
 
 class EngineFellBack(Exception):
@@ -95,7 +97,10 @@ class ProjectEngine(Engine):
             if "search_index" in get_commands():
                 call_command("search_index", "rebuild", stdout=StringIO(), stderr=StringIO())
                 return Provision.objects.published().count()
-            return get_search_backend().rebuild(Provision.objects.published().with_related())
+            backend = get_search_backend()
+            if "provisions" in inspect.signature(backend.rebuild).parameters:
+                return backend.rebuild(Provision.objects.published().with_related())
+            return backend.rebuild()
 
     def _search(self, request: SearchRequest):
         results = search_provisions(request)
@@ -111,6 +116,7 @@ class ProjectEngine(Engine):
             total=results.total,
             snippets=sum(1 for hit in results.hits if "<mark>" in hit.highlight),
             facet_values=sum(len(values) for values in results.facets.values()),
+            message=results.message,
         )
 
     def finds(self, word: str, provision_id: int) -> bool:

@@ -7,8 +7,9 @@ from bench.engines import PAIRS, Engine
 from bench.queries import BenchQuery
 from bench.stats import not_measured, summarize
 
-# An engine slower than this per pass (the ORM scan at 100,000 provisions) stops being sampled
-# once it has its minimum number of passes, so one slow peer cannot hold the machine for an hour.
+# An engine whose timed passes add up to more than this (the ORM scan at 100,000 provisions)
+# stops being sampled once it has its minimum number of passes: one slow peer must not hold
+# the shared machine for an hour.
 ENGINE_BUDGET_SECONDS = 120.0
 MIN_PASSES = 2
 
@@ -27,6 +28,7 @@ def measure_search(
     errors: dict[str, list[str]] = defaultdict(list)
     spent: dict[str, float] = defaultdict(float)
     passes: dict[str, int] = defaultdict(int)
+    messages: dict[str, set[str]] = defaultdict(set)
 
     for engine in engines if warm_up else []:  # open searchers, fill caches
         with engine.active():
@@ -45,6 +47,9 @@ def measure_search(
             ):
                 continue
             with engine.active():
+                # Switching backends may reset them (closing searchers): reopen before timing.
+                if not _warm(engine, queries[0], errors):
+                    continue
                 for query in queries:
                     start = time.perf_counter()
                     try:
@@ -54,6 +59,8 @@ def measure_search(
                         break
                     elapsed = time.perf_counter() - start
                     totals[engine.name][query.name] = answer.total
+                    if answer.message:
+                        messages[engine.name].add(f"{query.name}: {answer.message}")
                     samples[engine.name].append(elapsed)
                     per_query[engine.name][query.name].append(elapsed)
                     spent[engine.name] += elapsed
@@ -68,6 +75,7 @@ def measure_search(
             continue
         summary = summarize(samples[engine.name])
         summary["passes"] = passes[engine.name]
+        summary["messages"] = sorted(messages[engine.name])[:10]
         summary["queries"] = {
             name: {
                 "median_ms": round(sorted(times)[len(times) // 2] * 1000, 3),
@@ -77,6 +85,15 @@ def measure_search(
         }
         result[engine.name] = summary
     return result
+
+
+def _warm(engine: Engine, query: BenchQuery, errors: dict[str, list[str]]) -> bool:
+    try:
+        engine.search(query)
+    except Exception as exc:
+        errors[engine.name].append(f"{query.name}: {type(exc).__name__}: {exc}")
+        return False
+    return True
 
 
 def pair_ratios(search: dict) -> list[dict]:

@@ -292,8 +292,9 @@ METHOD = [
     "another backend (the database fallback) counts as a failure, not a figure. Peers: django-haystack "
     "3.4 with its Whoosh backend (same whoosh-reloaded), and a plain ORM `icontains` scan with `Count` "
     "facets.",
-    "- Engines take turns pass by pass; percentiles are nearest-rank over every query of every pass. "
-    "An engine slower than 120 s per pass is sampled for two passes only.",
+    "- Engines take turns pass by pass, each pass after one untimed query (switching backends reopens "
+    "searchers); percentiles are nearest-rank over every query of every pass. An engine whose timed "
+    "passes add up to more than 120 s stops after two passes.",
     "- Save → searchable: the clock starts before `save()` and stops when a search through the same "
     "engine returns the edited provision (so it includes the commit and the index update).",
     "- HTTP: gunicorn with the project's own settings (`DEBUG=0`), wrk with one thread after a 2 s "
