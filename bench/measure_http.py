@@ -128,10 +128,15 @@ def _server_env(*, database_url: str, backend: str, index_dir: Path, work_dir: P
         SEARCH_BACKEND=backend,
         SEARCH_INDEX_DIR=str(index_dir),
         VAR_DIR=str(work_dir / "server-var"),
-        STATIC_ROOT=str(work_dir / "static"),
+        STATIC_ROOT=str(_static_root(work_dir)),
         LOG_LEVEL="WARNING",
     )
     return env
+
+
+def _static_root(work_dir: Path) -> Path:
+    """Collected once per run, beside the corpus sizes' own directories."""
+    return work_dir.parent.parent / "static"
 
 
 def _worker_memory(master_pid: int) -> dict:
@@ -174,7 +179,7 @@ def measure_http(
     work_dir.mkdir(parents=True, exist_ok=True)
     env = _server_env(database_url=database_url, backend=backend, index_dir=index_dir, work_dir=work_dir)
     manage = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
-    if not (work_dir / "static" / "staticfiles.json").exists():
+    if not (_static_root(work_dir) / "staticfiles.json").exists():
         subprocess.run(
             [*manage, "collectstatic", "--noinput", "-v0"], env=env, check=True, cwd=settings.BASE_DIR
         )

@@ -188,3 +188,21 @@ def test_the_report_is_a_table_with_every_target_and_the_command(smoke):
         "100 req/s",
     ):
         assert target in markdown
+
+
+@pytest.mark.django_db
+def test_profiling_names_where_search_time_goes(tmp_path):
+    from bench.engines import OrmScanEngine
+    from bench.profiling import profile_search
+    from bench.queries import query_set
+    from tests.factories import ProvisionFactory
+
+    ProvisionFactory.create_batch(
+        5, text="Border security and illegal migration: the participating States will act."
+    )
+    profile = profile_search(engine=OrmScanEngine(), queries=query_set(), text_path=tmp_path / "tree.txt")
+
+    assert profile["queries"] == len(query_set())
+    assert profile["top_functions_self_time"]
+    assert all(0 < entry["share"] <= 1 for entry in profile["top_functions_self_time"])
+    assert "search" in (tmp_path / "tree.txt").read_text()
