@@ -87,6 +87,25 @@ def measure_search(
     return result
 
 
+def hit_agreement(search: dict) -> dict:
+    """For each engine, on how many queries its total equals the first project backend's.
+
+    Engines asked the same thing should find the same provisions; the ORM scan matches
+    substrings without stemming, so it is expected to differ a little.
+    """
+    measured = {name: rec["queries"] for name, rec in search.items() if "queries" in rec}
+    reference = next((name for name in ("whoosh", "postgres", "database") if name in measured), None)
+    if reference is None:
+        return {}
+    agreement = {"reference": reference, "engines": {}}
+    for name, queries in measured.items():
+        same = sum(
+            1 for q, rec in queries.items() if measured[reference].get(q, {}).get("hits") == rec["hits"]
+        )
+        agreement["engines"][name] = {"same_total": same, "queries": len(queries)}
+    return agreement
+
+
 def _warm(engine: Engine, query: BenchQuery, errors: dict[str, list[str]]) -> bool:
     try:
         engine.search(query)

@@ -170,6 +170,17 @@ def _scale_sections(scale: str, r: dict) -> list[str]:
                     f"{p['per_query_geometric_mean_ratio']:.2f}×",
                 ]
             )
+    agreement = r.get("hit_agreement", {})
+    if agreement:
+        same = ", ".join(
+            f"{name} {a['same_total']}/{a['queries']}"
+            for name, a in agreement["engines"].items()
+            if name != agreement["reference"]
+        )
+        out.append(
+            f"Queries on which an engine finds as many provisions as `{agreement['reference']}`: {same}."
+        )
+        out.append("")
     out.append("**Ratios** (how many times faster ours is than the peer, same run, same queries):")
     out.append("")
     out += _table(["ours", "peer", "throughput", "median latency", "per-query geometric mean"], rows)

@@ -12,7 +12,7 @@ from bench.corpus import generate_corpus
 from bench.engines import all_engines
 from bench.measure_http import measure_http
 from bench.measure_index import measure_build, measure_edits
-from bench.measure_search import measure_search, pair_ratios
+from bench.measure_search import hit_agreement, measure_search, pair_ratios
 from bench.profiling import profile_search
 from bench.queries import query_set
 from bench.stats import not_measured
@@ -79,6 +79,7 @@ def measure_scale(
     }
     steps["search"] = round(time.perf_counter() - start, 1)
     result["ratios"] = pair_ratios(result["search"])
+    result["hit_agreement"] = hit_agreement(result["search"])
 
     result["profiles"] = {}
     if profile:
