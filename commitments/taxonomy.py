@@ -93,3 +93,23 @@ MIGRATION_CATEGORIES = [
         ),
     },
 ]
+
+
+def ensure_taxonomy(dimension_model=None, category_model=None) -> None:
+    """Create or refresh the taxonomy rows from the lists above.
+
+    The data migration calls this with historical models; tests whose database was flushed
+    (transactional tests) and the corpus loader call it with the real ones.
+    """
+    if dimension_model is None or category_model is None:
+        from commitments.models import Dimension, MigrationCategory
+
+        dimension_model, category_model = Dimension, MigrationCategory
+    for position, fields in enumerate(DIMENSIONS, start=1):
+        dimension_model.objects.update_or_create(
+            slug=fields["slug"], defaults={**fields, "position": position}
+        )
+    for position, fields in enumerate(MIGRATION_CATEGORIES, start=1):
+        category_model.objects.update_or_create(
+            slug=fields["slug"], defaults={**fields, "position": position}
+        )

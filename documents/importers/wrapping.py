@@ -1,0 +1,105 @@
+"""Joining lines that extraction wrapped mid-sentence, and words it hyphenated across lines."""
+
+import re
+from dataclasses import dataclass
+
+_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+_BULLET = re.compile(r"^[—–•]\s+|^-\s+")
+# Prefixes OSCE English keeps hyphenated (co-operation, non-discrimination, cross-border).
+_HYPHEN_PREFIXES = {
+    "co", "non", "self", "cross", "anti", "counter", "inter", "intra", "multi", "post", "pre",
+    "re", "socio", "well", "long", "short", "follow", "full", "large", "small", "high", "low",
+    "decision", "law", "war", "sub", "semi", "extra", "ex", "mid", "over", "under",
+}  # fmt: skip
+
+
+@dataclass
+class LineJoiner:
+    """Joins wrapped lines using the vocabulary of the whole text to decide on hyphens.
+
+    A line ending in ``-`` is a word split by the typesetter when the unsplit word occurs
+    elsewhere in the text, and a real compound when the hyphenated form does (or its first
+    part is a prefix the OSCE hyphenates).
+    """
+
+    words: frozenset[str]
+    compounds: frozenset[str]
+
+    @classmethod
+    def for_lines(cls, lines: list[str]) -> "LineJoiner":
+        words: set[str] = set()
+        compounds: set[str] = set()
+        for line in lines:
+            body = line.rstrip()
+            if body.endswith("-"):
+                body = body[:-1]
+            for match in _WORD.finditer(body):
+                token = match.group().lower()
+                (compounds if "-" in token else words).add(token)
+        return cls(frozenset(words), frozenset(compounds))
+
+    def _hyphen_is_real(self, head: str, tail: str) -> bool:
+        first = re.search(r"([A-Za-z]+)$", head)
+        second = re.match(r"([A-Za-z]+)", tail)
+        if not first or not second or not tail[:1].islower():
+            return True
+        left, right = first.group(1).lower(), second.group(1).lower()
+        if f"{left}-{right}" in self.compounds:
+            return True
+        if left + right in self.words:
+            return False
+        return left in _HYPHEN_PREFIXES
+
+    def join(self, lines: list[str]) -> str:
+        """One provision's lines as text: wrapped lines joined, each bullet on its own line."""
+        paragraphs: list[str] = []
+        for raw in lines:
+            line = " ".join(raw.split())
+            if not line:
+                continue
+            bullet = _BULLET.match(line)
+            if bullet:
+                paragraphs.append("— " + line[bullet.end() :])
+            elif paragraphs and paragraphs[-1].startswith("— ") and _ends_item(paragraphs[-1]):
+                # Text after a finished bullet list is the paragraph's closing sentence.
+                paragraphs.append(line)
+            elif paragraphs:
+                paragraphs[-1] = self._append(paragraphs[-1], line)
+            else:
+                paragraphs.append(line)
+        return "\n".join(paragraphs).strip()
+
+    def join_paragraphs(self, lines: list[str]) -> str:
+        """Free text (a statement) with its paragraphs: a new one starts at an indented line,
+        after a line ending in a colon, or after a blank line that follows a full stop."""
+        paragraphs: list[str] = []
+        blank_before = False
+        for raw in lines:
+            line = " ".join(raw.split())
+            if not line:
+                blank_before = True
+                continue
+            previous = paragraphs[-1] if paragraphs else ""
+            starts_new = (
+                not paragraphs
+                or raw[:1].isspace()
+                or previous.endswith(":")
+                or (blank_before and previous.endswith((".", ",", "”")) and line[:1].isupper())
+            )
+            if starts_new:
+                paragraphs.append(line)
+            else:
+                paragraphs[-1] = self._append(previous, line)
+            blank_before = False
+        return "\n\n".join(paragraphs).strip()
+
+    def _append(self, text: str, line: str) -> str:
+        if text.endswith("-") and not text.endswith(" -") and text[-2:-1].isalpha():
+            if self._hyphen_is_real(text[:-1], line):
+                return text + line
+            return text[:-1] + line
+        return f"{text} {line}"
+
+
+def _ends_item(text: str) -> bool:
+    return text.rstrip().endswith((".", ";", ":"))

@@ -1,0 +1,184 @@
+"""The study importer on the real study (the bundled copy of seed 001)."""
+
+import datetime
+
+import pytest
+
+from commitments.models import ProvisionOrigin, Relation
+from documents.corpus import CORPUS_DIR
+from documents.importers.citations import resolve_back_references, split_citations
+from documents.importers.study import parse_study
+from documents.models import Document, MetadataClaim
+
+STUDY_FILE = "001_03edc29357d149f7.txt"
+
+
+@pytest.fixture(scope="module")
+def study():
+    text = (CORPUS_DIR / STUDY_FILE).read_text(encoding="utf-8")
+    return parse_study(text, name=STUDY_FILE, sha256="")
+
+
+def cited(study, symbol_or_title):
+    return next(d for d in study.cited if symbol_or_title in (d.symbol, d.title))
+
+
+def test_the_catalogue_holds_the_osce_documents_of_the_footnotes(study):
+    symbols = {d.symbol for d in study.cited if d.symbol}
+    assert {
+        "MC.DOC/2/05", "MC.DEC/5/09", "MC.DOC/6/06", "MC.DEC/8/09", "MC.DEC/4/03", "MC.DEC/12/04",
+        "PC.DEC/621", "MC.DOC/1/03", "MC(5).DEC/2", "EEF.GAL/3/09/Rev.1", "EEF.GAL/4/09",
+        "SEC.FR/444/16/Rev.1",
+    } == symbols  # fmt: skip
+    assert 25 <= len(study.cited) <= 35  # "about thirty"
+    titles = {d.title for d in study.cited}
+    assert "Helsinki Final Act" in titles
+    # Works by others (UNHCR, the UN Security Council, academic authors) are not OSCE documents.
+    assert not any("Security Council Resolution" in t or "Routledge" in t for t in titles)
+
+
+def test_each_cited_document_has_title_body_place_date_precision_and_kind(study):
+    decision = cited(study, "MC.DEC/5/09")
+    assert (decision.title, decision.kind, decision.body, decision.place) == (
+        "Migration Management", "mc_decision", "ministerial_council", "Athens",
+    )  # fmt: skip
+    assert (decision.date.value, decision.date.precision) == (datetime.date(2009, 12, 2), "day")
+    assert decision.locator == "footnote 11"
+    budapest = cited(study, "MC(5).DEC/2")
+    assert (budapest.place, budapest.date.iso(), budapest.date.precision) == ("Budapest", "1995-12", "month")
+    helsinki = cited(study, "Helsinki Final Act")
+    assert (helsinki.kind, helsinki.body, helsinki.date.iso(), helsinki.date.precision) == (
+        "final_act", "summit", "1975", "year",
+    )  # fmt: skip
+    vienna = next(d for d in study.cited if d.place == "Vienna")
+    assert (vienna.kind, vienna.body, vienna.date.iso()) == (
+        "concluding_document",
+        "follow_up_meeting",
+        "1989",
+    )
+    assert cited(study, "SEC.FR/444/16/Rev.1").body == "field_operation"
+    assert any(d.body == "parliamentary_assembly" for d in study.cited)
+    assert any(d.body == "odihr" for d in study.cited)
+
+
+def test_op_cit_and_ibid_resolve_to_the_citation_they_point_back_to():
+    notes = {
+        11: "OSCE. ATHENS, 2 DECEMBER 2009. MC DECISION NO. 5/09: MIGRATION MANAGEMENT. MC.DEC/5/09.",
+        12: "OSCE. ATHENS, 2 DECEMBER 2009, OP. CIT.",
+        13: "OSCE 1975. HELSINKI FINAL ACT.",
+        18: "OSCE 1975, OP. CIT.",
+        26: "OSCE. ATHENS, 2 DECEMBER 2009. MC DECISION NO. 8/09: ROMA AND SINTI. MC.DEC/8/09.",
+        29: "OSCE. ATHENS, 2 DECEMBER 2009, OP. CIT.",
+        80: "ODIHR. 21 JANUARY 2016. SUMMARY REPORT – MIGRATION CRISIS IN THE OSCE REGION",
+        81: "IBID.",
+        99: "OSCE. 16 JUNE 2009, OP. CIT.",
+    }
+    citations = [c for n, text in notes.items() for c in split_citations(n, text)]
+    warnings = resolve_back_references(citations)
+    by_note = {c.footnote: c for c in citations}
+    assert by_note[12].resolved().symbol == "MC.DEC/5/09"
+    assert by_note[18].resolved().title == "Helsinki Final Act"
+    # Two works share author, place and date; OP. CIT. means the one introduced first.
+    assert by_note[29].resolved().symbol == "MC.DEC/5/09"
+    assert by_note[81].resolved().author == "ODIHR"
+    assert by_note[99].resolved() is None
+    assert warnings == ["footnote 99: OSCE. 16 JUNE 2009, OP. CIT. points back to no earlier citation"]
+
+
+def test_back_references_in_the_study_are_counted_as_citations(study):
+    assert cited(study, "MC.DOC/2/05").citation_evidence == "footnotes 9, 23, 25, 30, 34, 39, 47, 105"
+    assert cited(study, "MC.DEC/5/09").citation_evidence.startswith("footnotes 11, 12, 22, 29")
+
+
+def test_quoted_commitments_go_to_the_cited_document_with_the_sections_category(study):
+    helsinki = {p.quoted_locator: p for p in cited(study, "Helsinki Final Act").provisions}
+    assert (
+        helsinki["footnote 13"].text
+        == "help to remedy any deficiency of skilled labour in their country of origin"
+    )
+    assert helsinki["footnote 13"].categories == ["labour"]
+    assert helsinki["footnote 18"].categories == ["human"]
+    assert helsinki["footnote 13"].label == "quoted in SOG 2016, fn. 13"
+    decision = {p.quoted_locator: p for p in cited(study, "MC.DEC/5/09").provisions}
+    assert decision["footnote 29"].text == "in order to ensure better preparedness in this area"
+    assert decision["footnote 29"].categories == ["environmental"]
+    assert decision["footnote 40"].categories == ["forced"]
+    concept = {p.quoted_locator: p for p in cited(study, "MC.DOC/2/05").provisions}
+    assert concept["footnote 34"].categories == ["illegal"]
+    assert (
+        concept["footnote 34"].text == "strengthening international exchange networks and information-sharing"
+    )
+
+
+def test_every_category_of_section_4_1_gets_quotations(study):
+    categories = {c for d in study.cited for p in d.provisions for c in p.categories}
+    assert categories == {"labour", "human", "environmental", "illegal", "forced"}
+
+
+def test_quotations_in_the_section_introduction_have_no_category(study):
+    decision = cited(study, "MC.DEC/5/09")
+    introduction = [p for p in decision.provisions if p.quoted_locator == "footnote 11"]
+    assert len(introduction) == 4
+    assert all(p.categories == [] for p in introduction)
+    assert [p.label for p in introduction][1] == "quoted in SOG 2016, fn. 11 (2)"
+
+
+def test_the_running_footer_and_page_numbers_are_not_text(study):
+    assert "SOG ·" not in study.document.full_text
+    assert all("SOG ·" not in p.text for d in study.cited for p in d.provisions)
+    assert "\n33\n" not in study.document.full_text
+
+
+def test_the_study_is_a_document_of_kind_study(study):
+    assert study.document.kind == "study"
+    assert study.document.body == "external"
+    assert study.document.date.iso() == "2016"
+
+
+@pytest.mark.django_db
+def test_the_study_cites_every_document_of_its_catalogue(corpus):
+    study = corpus.source_document(STUDY_FILE)
+    assert study.title == "Migration – a new challenge for the OSCE in South Eastern Europe?"
+    assert (study.place, study.display_date()) == ("Munich", "December 2016")
+    relations = Relation.objects.filter(source_document=study, kind="cites")
+    assert relations.count() == len(corpus_report(corpus, STUDY_FILE).outcomes) - 1
+    assert relations.get(target_document__symbol="MC.DOC/2/05").evidence.startswith("footnotes 9, 23")
+
+
+@pytest.mark.django_db
+def test_quotations_are_stored_as_provisions_quoted_in_the_study(corpus):
+    study = corpus.source_document(STUDY_FILE)
+    helsinki = Document.objects.get(title="Helsinki Final Act")
+    quotation = helsinki.provisions.get(quoted_locator="footnote 13")
+    assert quotation.origin == ProvisionOrigin.QUOTATION
+    assert quotation.quoted_in == study
+    assert list(quotation.categories.values_list("slug", flat=True)) == ["labour"]
+    assert quotation.citation().endswith("quoted in SOG 2016, fn. 13")
+
+
+@pytest.mark.django_db
+def test_every_value_the_study_sets_is_a_claim_with_the_study_as_source(corpus):
+    study = corpus.source_document(STUDY_FILE)
+    for document in Document.objects.filter(incoming_relations__source_document=study):
+        claims = MetadataClaim.objects.filter(document=document, source_document=study)
+        claimed = {c.field for c in claims}
+        assert "title" in claimed and "kind" in claimed and "body" in claimed
+        if document.date and not document.claims.filter(source_document__isnull=True).exists():
+            assert (
+                document.claims.get(field="date", source_document=study).value == document.partial_date.iso()
+            )
+    claim = MetadataClaim.objects.get(document__symbol="MC.DEC/5/09", field="date", source_document=study)
+    assert (claim.value, claim.source_locator) == ("2009-12-02", "footnote 11")
+
+
+@pytest.mark.django_db
+def test_footnote_9_title_conflicts_with_mc_doc_2_05_and_both_values_are_kept(corpus):
+    concept = corpus.document("MC.DOC/2/05")
+    assert concept.title == "Border Security and Management Concept"  # its own text outranks a citation
+    titles = {(c.value, c.source_locator) for c in concept.claims.filter(field="title")}
+    assert titles == {("Border Security and Management Concept", ""), ("Migration", "footnote 9")}
+    assert "title" in concept.conflicting_fields()
+
+
+def corpus_report(corpus, file):
+    return next(r for r in corpus.reports if r.source == file)
