@@ -13,8 +13,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-SEEDS_DIR = Path("/work/shared/seeds")
-TEXT_SUFFIXES = {".txt", ".json", ".md", ".csv"}
+TEXT_SUFFIXES = {".txt"}
 MIN_PARAGRAPH_WORDS = 12  # shorter blocks are navigation, headers and footers
 FIRST_YEAR, LAST_YEAR = 1975, 2017  # the Helsinki Final Act to the latest source
 
@@ -43,8 +42,10 @@ class Vocabulary:
 
 
 def source_paths(*, extra_dirs: list[Path] | None = None) -> list[Path]:
-    """The real texts, in a fixed order: the seeds, then the bundled corpus under ``fixtures/``."""
-    dirs = [SEEDS_DIR, Path(settings.BASE_DIR) / "fixtures", *(extra_dirs or [])]
+    """The real texts: the bundled corpus under ``fixtures/`` and the seed sources in ``shared/``
+    beside the checkout, when there. Copies of one text count once (see ``build_vocabulary``)."""
+    base = Path(settings.BASE_DIR)
+    dirs = [base / "fixtures", base.parent / "shared" / "seeds", *(extra_dirs or [])]
     paths: list[Path] = []
     for directory in dirs:
         if directory.is_dir():
@@ -81,19 +82,24 @@ def _paragraphs(text: str) -> list[str]:
 def build_vocabulary(*, paths: list[Path] | None = None) -> Vocabulary:
     """Read the real texts and model them; raise ``NoSourceTexts`` when there are none."""
     paths = source_paths() if paths is None else paths
-    digest = hashlib.sha256()
+    content_hashes: list[str] = []
     bigrams: dict[str, Counter] = defaultdict(Counter)
     starts: Counter = Counter()
     years: Counter = Counter()
     lengths: list[int] = []
     words: Counter = Counter()
     read: list[str] = []
+    seen: set[str] = set()
     for path in paths:
         try:
             raw = path.read_bytes()
         except OSError:
             continue
-        digest.update(path.name.encode() + b"\0" + raw)
+        content_hash = hashlib.sha256(raw).hexdigest()
+        if content_hash in seen:  # the bundled corpus keeps copies of the seeds: count each text once
+            continue
+        seen.add(content_hash)
+        content_hashes.append(content_hash)
         text = raw.decode("utf-8", errors="replace")
         read.append(str(path))
         for year in _YEAR.findall(text):
@@ -125,7 +131,8 @@ def build_vocabulary(*, paths: list[Path] | None = None) -> Vocabulary:
         years=_weights(years) if years else ([2005], [1]),
         word_counts=words,
         sources=read,
-        fingerprint=digest.hexdigest()[:16],
+        # From the texts alone, not where they were found: the same texts, the same corpus.
+        fingerprint=hashlib.sha256("".join(sorted(content_hashes)).encode()).hexdigest()[:16],
     )
 
 
