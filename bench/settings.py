@@ -12,6 +12,9 @@ from osce_kb.settings import INSTALLED_APPS, SEARCH_BACKENDS, VAR_DIR
 
 BENCH_WORK_DIR = Path(os.environ.get("BENCH_WORK_DIR", str(VAR_DIR / "bench")))
 
+# As deployed: with DEBUG on, Django would record every SQL query and slow the database paths.
+DEBUG = False
+
 INSTALLED_APPS = [*INSTALLED_APPS, "haystack", "bench"]
 
 # The project's backends, each under its own alias; measurements switch "default" between them.
