@@ -24,7 +24,7 @@ from django.utils.html import escape
 
 from bench.queries import BenchQuery
 from commitments.models import Provision
-from commitments.search import SearchRequest, get_search_backend, search_provisions
+from commitments.search import SearchFilters, SearchRequest, get_search_backend, search_provisions
 from documents.models import PublicationStatus
 
 TOP_HITS = 20
@@ -65,7 +65,8 @@ class Engine:
     def after_save(self, provision: Provision) -> None:
         """What a deployment of this engine does when a provision is saved, beyond its own signals."""
 
-    def finds(self, word: str, provision_id: int) -> bool:
+    def finds(self, word: str, provision: Provision) -> bool:
+        """Whether a search for ``word`` through this engine returns ``provision``."""
         raise NotImplementedError
 
 
@@ -119,9 +120,11 @@ class ProjectEngine(Engine):
             message=results.message,
         )
 
-    def finds(self, word: str, provision_id: int) -> bool:
-        results = self._search(SearchRequest(query=word, page_size=TOP_HITS))
-        return any(hit.provision_id == provision_id for hit in results.hits)
+    def finds(self, word: str, provision: Provision) -> bool:
+        # Narrowed to the provision's document so that a backend that scans stays quick.
+        filters = SearchFilters(documents=(provision.document.slug,))
+        results = self._search(SearchRequest(query=word, filters=filters, page_size=TOP_HITS))
+        return any(hit.provision_id == provision.pk for hit in results.hits)
 
 
 class HaystackEngine(Engine):
@@ -178,10 +181,10 @@ class HaystackEngine(Engine):
 
         connections["default"].get_unified_index().get_index(Provision).update_object(provision)
 
-    def finds(self, word: str, provision_id: int) -> bool:
+    def finds(self, word: str, provision: Provision) -> bool:
         from haystack.query import SearchQuerySet
 
-        return any(int(r.pk) == provision_id for r in SearchQuerySet().filter(content=word)[:TOP_HITS])
+        return any(int(r.pk) == provision.pk for r in SearchQuerySet().filter(content=word)[:TOP_HITS])
 
 
 class OrmScanEngine(Engine):
@@ -228,8 +231,8 @@ class OrmScanEngine(Engine):
             total=total, snippets=sum(1 for s in snippets if "<mark>" in s), facet_values=facet_values
         )
 
-    def finds(self, word: str, provision_id: int) -> bool:
-        return Provision.objects.filter(pk=provision_id, text__icontains=word).exists()
+    def finds(self, word: str, provision: Provision) -> bool:
+        return Provision.objects.filter(pk=provision.pk, text__icontains=word).exists()
 
 
 def _marked(text: str, pattern: re.Pattern) -> str:

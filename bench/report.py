@@ -305,7 +305,7 @@ METHOD = [
     "facets.",
     "- Engines take turns pass by pass, each pass after one untimed query (switching backends reopens "
     "searchers); percentiles are nearest-rank over every query of every pass. An engine whose timed "
-    "passes add up to more than 120 s stops after two passes.",
+    "passes add up to more than 120 s stops after one pass (its sample count says so).",
     "- Save → searchable: the clock starts before `save()` and stops when a search through the same "
     "engine returns the edited provision (so it includes the commit and the index update).",
     "- HTTP: gunicorn with the project's own settings (`DEBUG=0`), wrk with one thread after a 2 s "
