@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test reliability lint format setup-run setup-test migrate corpus clean bench bench-tools
+.PHONY: run test reliability lint format setup-run setup-test migrate corpus index clean bench bench-tools
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON_BIN) -m venv $(VENV)
@@ -31,7 +31,10 @@ migrate: setup-run
 corpus: migrate
 	$(PY) manage.py load_corpus
 
-run: corpus
+index: corpus
+	$(PY) manage.py search_index rebuild
+
+run: index
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: setup-test

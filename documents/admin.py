@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from documents.models import Document, DocumentAttachment, FieldDecision, MetadataClaim
+from documents.models import Document, DocumentAttachment, FieldDecision, FieldOfWork, MetadataClaim
 
 
 class DocumentAttachmentInline(admin.StackedInline):
@@ -47,3 +47,10 @@ class DocumentAttachmentAdmin(admin.ModelAdmin):
     list_display = ["title", "document"]
     search_fields = ["title", "document__symbol", "document__title"]
     autocomplete_fields = ["document"]
+
+
+@admin.register(FieldOfWork)
+class FieldOfWorkAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}

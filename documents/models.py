@@ -62,6 +62,20 @@ def source_upload_path(instance: "Document", filename: str) -> str:
     return f"sources/{uuid.uuid4().hex}{suffix}"
 
 
+class FieldOfWork(models.Model):
+    """A topic the OSCE files its pages under ("Migration", "Rule of law")."""
+
+    slug = models.SlugField(max_length=100, unique=True)
+    name = models.CharField(max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "fields of work"
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class DocumentQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=PublicationStatus.PUBLISHED)
@@ -100,6 +114,7 @@ class Document(models.Model):
     source_filename = models.CharField(max_length=255, blank=True, help_text="Name of the uploaded file.")
     source_sha256 = models.CharField(max_length=64, blank=True)
     source_url = models.URLField(max_length=500, blank=True)
+    fields_of_work = models.ManyToManyField(FieldOfWork, blank=True, related_name="documents")
     status = models.CharField(
         max_length=10, choices=PublicationStatus.choices, default=PublicationStatus.PUBLISHED
     )
@@ -224,6 +239,7 @@ class ClaimField(models.TextChoices):
     DATE = "date", "Date"
     SUMMARY = "summary", "Summary"
     SOURCE_URL = "source_url", "Source URL"
+    FIELDS_OF_WORK = "fields_of_work", "Fields of work"
 
 
 class MetadataClaim(models.Model):

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "simple_history",
     "documents",
     "commitments",
+    "commitments.search",
 ]
 
 MIDDLEWARE = [
@@ -127,10 +128,17 @@ LOGIN_FAILURE_WINDOW_SECONDS = env_int("LOGIN_FAILURE_WINDOW_SECONDS", 900, mini
 
 # Search: the database is the truth, the index a cache rebuilt from it.
 SEARCH_INDEX_DIR = Path(env_str("SEARCH_INDEX_DIR", str(VAR_DIR / "index")))
+SEARCH_BACKEND = env_str("SEARCH_BACKEND", "whoosh")
+if SEARCH_BACKEND not in ("whoosh", "postgres", "database"):
+    raise ImproperlyConfigured(f"SEARCH_BACKEND={SEARCH_BACKEND!r}: use whoosh, postgres or database.")
 SEARCH_BACKENDS = {
     "default": {
-        "BACKEND": f"commitments.search.backends.{env_str('SEARCH_BACKEND', 'database')}",
+        "BACKEND": f"commitments.search.backends.{SEARCH_BACKEND}",
         "PATH": SEARCH_INDEX_DIR,
+        # A search stops after this long with what it found so far.
+        "TIME_LIMIT": env_int("SEARCH_TIME_LIMIT_MS", 2000, minimum=10) / 1000,
+        # How long a save waits for the index's write lock before queueing its update.
+        "WRITE_TIMEOUT": env_int("SEARCH_WRITE_TIMEOUT_SECONDS", 10, minimum=0),
     },
 }
 

@@ -46,14 +46,20 @@ class SearchFilters:
 
 @dataclass(frozen=True)
 class SearchRequest:
+    """What to search for. The query is cut to ``MAX_QUERY_LENGTH`` characters (``truncated``
+    says so), NUL bytes become spaces, and the page size is kept within ``MAX_PAGE_SIZE``."""
+
     query: str = ""
     filters: SearchFilters = field(default_factory=SearchFilters)
     order: str = "relevance"  # "relevance", "date" (oldest first) or "-date"
     page: int = 1
     page_size: int = 20
+    truncated: bool = field(default=False, init=False, compare=False)
 
     def __post_init__(self):
-        object.__setattr__(self, "query", self.query.replace("\x00", " ")[:MAX_QUERY_LENGTH])
+        query = str(self.query or "").replace("\x00", " ")
+        object.__setattr__(self, "truncated", len(query) > MAX_QUERY_LENGTH)
+        object.__setattr__(self, "query", query[:MAX_QUERY_LENGTH])
         object.__setattr__(self, "page", max(1, self.page))
         object.__setattr__(self, "page_size", min(max(1, self.page_size), MAX_PAGE_SIZE))
         if self.order not in ("relevance", "date", "-date"):
@@ -62,6 +68,23 @@ class SearchRequest:
     @property
     def offset(self) -> int:
         return (self.page - 1) * self.page_size
+
+
+def ordered_facets(counts: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
+    """Facet counts in the order every backend gives them: most frequent first, then by value;
+    decades in time order. Every name of ``FACET_NAMES`` is present."""
+    ordered = {}
+    for name in FACET_NAMES:
+        values = {str(k): v for k, v in counts.get(name, {}).items() if v}
+        if name == "decade":
+            ordered[name] = dict(sorted(values.items()))
+        else:
+            ordered[name] = dict(sorted(values.items(), key=lambda item: (-item[1], item[0])))
+    return ordered
+
+
+def decade_of(year: int) -> str:
+    return f"{year // 10 * 10}s"
 
 
 @dataclass

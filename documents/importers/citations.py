@@ -148,6 +148,7 @@ _KINDS = [
     (r"MEETING OF THE (MINISTERIAL COUNCIL|MC\b)|COUNCIL MEETING", "meeting_document", "ministerial_council"),
     (r"STATEMENT|DECLARATION", "ministerial_declaration", "ministerial_council"),
     (r"RESOLUTION", "other", ""),
+    (r"COMMITMENTS RELATING|COMPILATION", "compilation", ""),
     (r"REPORT|HANDBOOK|GUIDE|UPDATE|SUMMARY|BACKGROUND NOTE", "report", ""),
 ]  # fmt: skip
 _AUTHOR_BODIES = [
@@ -157,17 +158,26 @@ _AUTHOR_BODIES = [
 ]
 
 
-def classify_citation(citation: Citation, *, symbol_kind: str = "", symbol_body: str = "") -> tuple[str, str]:
-    """The (kind, issuing body) a citation implies: its symbol's series first, then its title
-    and author; ``other`` when nothing tells."""
-    title = citation.title.upper()
+def classify_title(
+    title: str, *, author: str = "", symbol_kind: str = "", symbol_body: str = ""
+) -> tuple[str, str]:
+    """The (kind, issuing body) a document's title and author imply, after what its symbol's
+    series says; ``other`` when nothing tells."""
+    upper = title.upper()
     kind, body = symbol_kind, symbol_body
     for pattern, pattern_kind, pattern_body in _KINDS:
-        if re.search(pattern, title):
+        if re.search(pattern, upper):
             kind = kind or pattern_kind
             body = body or pattern_body
             break
     for pattern, author_body in _AUTHOR_BODIES:
-        if re.search(pattern, citation.author):
+        if re.search(pattern, author.upper()):
             body = author_body  # who wrote it outranks how it was distributed (SEC.FR)
     return kind or "other", body or "other"
+
+
+def classify_citation(citation: Citation, *, symbol_kind: str = "", symbol_body: str = "") -> tuple[str, str]:
+    """The (kind, issuing body) of the document a citation names."""
+    return classify_title(
+        citation.title, author=citation.author, symbol_kind=symbol_kind, symbol_body=symbol_body
+    )

@@ -49,10 +49,9 @@ def owned_provisions(document: Document, *, quoted_in: Document | None):
     return document.provisions.filter(origin=ProvisionOrigin.QUOTATION, quoted_in=quoted_in)
 
 
-def provision_values(parsed: ParsedProvision, position: int) -> dict:
-    """The stored field values a parsed provision stands for (categories aside)."""
+def provision_values(parsed: ParsedProvision) -> dict:
+    """The stored field values a parsed provision stands for (position and categories aside)."""
     return {
-        "position": position,
         "heading": parsed.heading[:500],
         "text": parsed.text,
         "quoted_locator": parsed.quoted_locator[:200],
@@ -64,8 +63,10 @@ def positions(parsed_provisions: list[ParsedProvision], *, quotation: bool) -> l
     return [base + index for index in range(len(parsed_provisions))]
 
 
-def provision_differs(stored: Provision, parsed: ParsedProvision, position: int) -> bool:
-    values = provision_values(parsed, position)
+def provision_differs(stored: Provision, parsed: ParsedProvision) -> bool:
+    """Whether the content differs; a provision that only moved (another was inserted
+    before it) has not changed."""
+    values = provision_values(parsed)
     if any(getattr(stored, name) != value for name, value in values.items()):
         return True
     if parsed.categories:
@@ -79,14 +80,11 @@ def diff_document(
     """Compare ``parsed``'s provisions with those the same source stored for ``stored``."""
     diff = ProvisionDiff()
     existing = {p.label: p for p in owned_provisions(stored, quoted_in=quoted_in)} if stored else {}
-    quotation = quoted_in is not None or any(p.origin == ProvisionOrigin.QUOTATION for p in parsed.provisions)
-    for provision, position in zip(
-        parsed.provisions, positions(parsed.provisions, quotation=quotation), strict=True
-    ):
+    for provision in parsed.provisions:
         current = existing.pop(provision.label, None)
         if current is None:
             diff.added.append(provision.label)
-        elif provision_differs(current, provision, position):
+        elif provision_differs(current, provision):
             diff.changed.append(provision.label)
         else:
             diff.unchanged.append(provision.label)
@@ -96,7 +94,7 @@ def diff_document(
 
 def diff_provisions(parsed: ParsedSource) -> dict[str, ProvisionDiff]:
     """For a preview: per document (by display name), what an import would change. Writes nothing."""
-    own = find_document(parsed.document)
+    own = find_document(parsed.document, sha256=parsed.sha256)
     result = {parsed.document.display_name(): diff_document(own, parsed.document, quoted_in=None)}
     for cited in parsed.cited:
         stored = find_document(cited)

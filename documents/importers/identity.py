@@ -27,10 +27,16 @@ def _same_title(a: str, b: str) -> bool:
     return " ".join(a.lower().split()) == " ".join(b.lower().split())
 
 
-def find_document(parsed: ParsedDocument) -> Document | None:
-    """The stored document ``parsed`` describes, or None when it is new."""
+def find_document(parsed: ParsedDocument, *, sha256: str = "") -> Document | None:
+    """The stored document ``parsed`` describes, or None when it is new.
+
+    ``sha256`` is given for a source's own document: the same file imported before is the
+    same document, whatever metadata accompanied it then.
+    """
     if parsed.symbol:
         return Document.objects.filter(symbol=normalize_symbol(parsed.symbol)).first()
+    if sha256 and (same_file := Document.objects.filter(source_sha256=sha256).first()):
+        return same_file
     candidates = Document.objects.filter(symbol="")
     if parsed.kind:
         candidates = candidates.filter(kind=parsed.kind)

@@ -81,6 +81,7 @@ def split_title_block(lines: list[str], block: TitleBlock) -> list[str]:
         if not line:
             continue
         if _CHAPTER_OR_NUMBER.match(line):
+            block.title = " ".join(title)
             return lines[index:]
         if title:
             if is_caps_heading(line):

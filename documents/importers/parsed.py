@@ -9,7 +9,17 @@ from dataclasses import asdict, dataclass, field
 from documents.dates import PartialDate
 
 # Metadata fields a source can state about a document; each becomes a MetadataClaim.
-CLAIMED_FIELDS = ("symbol", "title", "kind", "body", "place", "date", "summary", "source_url")
+CLAIMED_FIELDS = (
+    "symbol",
+    "title",
+    "kind",
+    "body",
+    "place",
+    "date",
+    "summary",
+    "source_url",
+    "fields_of_work",
+)
 
 
 @dataclass
@@ -67,6 +77,8 @@ class ParsedDocument:
             value = getattr(self, name)
             if name == "date":
                 value = value.iso() if value else ""
+            elif name == "fields_of_work":
+                value = ", ".join(value)
             if value:
                 values[name] = value
         return values

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils.text import slugify
 
 from commitments.models import MigrationCategory, Provision, ProvisionOrigin, Relation, RelationKind
 from documents.dates import partial_date_from_iso
@@ -25,7 +26,7 @@ from documents.importers.diff import (
 )
 from documents.importers.identity import find_document
 from documents.importers.parsed import CLAIMED_FIELDS, ParsedDocument, ParsedSource
-from documents.models import Document, DocumentAttachment, MetadataClaim
+from documents.models import Document, DocumentAttachment, FieldOfWork, MetadataClaim
 
 
 @dataclass
@@ -91,7 +92,7 @@ def save_parsed_source(parsed: ParsedSource, *, source_bytes: bytes | None = Non
     provisions in place by label and removes the ones it no longer has. ``source_bytes``, when
     given, is kept as the document's source file.
     """
-    own_outcome, own = _save_document(parsed.document, source=None)
+    own_outcome, own = _save_document(parsed.document, source=None, sha256=parsed.sha256)
     report = ImportReport(source=parsed.name, document_id=own.pk, outcomes=[own_outcome])
     report.warnings.extend(parsed.warnings)
     _store_source(own, parsed, source_bytes)
@@ -121,8 +122,10 @@ def save_parsed_source(parsed: ParsedSource, *, source_bytes: bytes | None = Non
     return report
 
 
-def _save_document(parsed: ParsedDocument, *, source: Document | None) -> tuple[DocumentOutcome, Document]:
-    document = find_document(parsed)
+def _save_document(
+    parsed: ParsedDocument, *, source: Document | None, sha256: str = ""
+) -> tuple[DocumentOutcome, Document]:
+    document = find_document(parsed, sha256=sha256)
     created = document is None
     if created:
         document = Document(title=parsed.title[:500] or parsed.symbol, symbol=parsed.symbol)
@@ -146,12 +149,15 @@ def _save_document(parsed: ParsedDocument, *, source: Document | None) -> tuple[
 def _record_claims(
     document: Document, parsed: ParsedDocument, source: Document | None, outcome: DocumentOutcome
 ) -> None:
+    # One statement per field and source; the document's own text may be stated by several
+    # locators (the text itself, the corpus manifest), each kept apart.
+    stored = list(MetadataClaim.objects.filter(document=document, source_document=source).order_by("pk"))
     for name, value in parsed.stated_values().items():
         locator = parsed.metadata_locators.get(name, parsed.locator)[:200]
-        claims = MetadataClaim.objects.filter(document=document, field=name, source_document=source)
-        if source is None:
-            claims = claims.filter(source_locator=locator)
-        claim = claims.order_by("pk").first()
+        claim = next(
+            (c for c in stored if c.field == name and (source is not None or c.source_locator == locator)),
+            None,
+        )
         if claim is None:
             MetadataClaim.objects.create(
                 document=document, field=name, value=value, source_document=source, source_locator=locator
@@ -191,7 +197,10 @@ def _set_fields(document: Document, values: dict[str, str]) -> list[str]:
     for name, value in values.items():
         if name not in CLAIMED_FIELDS:
             continue
-        if name == "date":
+        if name == "fields_of_work":
+            if document.pk and _set_fields_of_work(document, value):
+                changed.append(name)
+        elif name == "date":
             partial = partial_date_from_iso(value)
             if (document.date, document.date_precision) != (partial.value, partial.precision):
                 document.date, document.date_precision = partial.value, partial.precision
@@ -200,6 +209,18 @@ def _set_fields(document: Document, values: dict[str, str]) -> list[str]:
             setattr(document, name, value)
             changed.append(name)
     return changed
+
+
+def _set_fields_of_work(document: Document, value: str) -> bool:
+    names = [name.strip() for name in value.split(",") if name.strip()]
+    if list(document.fields_of_work.values_list("name", flat=True).order_by("name")) == sorted(names):
+        return False
+    fields = []
+    for name in names:
+        field_of_work, _ = FieldOfWork.objects.get_or_create(slug=slugify(name), defaults={"name": name})
+        fields.append(field_of_work)
+    document.fields_of_work.set(fields)
+    return True
 
 
 def _sync_provisions(
@@ -213,24 +234,29 @@ def _sync_provisions(
         parsed.provisions, positions(parsed.provisions, quotation=quotation), strict=True
     ):
         stored = existing.pop(provision.label, None)
-        values = provision_values(provision, position)
+        values = provision_values(provision)
         if stored is None:
             stored = Provision.objects.create(
                 document=document,
                 label=provision.label[:60],
+                position=position,
                 is_commitment=provision.is_commitment,
                 origin=ProvisionOrigin.QUOTATION if quotation else ProvisionOrigin.FULL_TEXT,
                 quoted_in=quoted_in,
                 **values,
             )
-        elif provision_differs(stored, provision, position):
+        elif provision_differs(stored, provision):
             if stored.text != provision.text:
                 # Only a changed text re-decides the flag; otherwise a curator's choice stands.
                 stored.is_commitment = provision.is_commitment
             for name, value in values.items():
                 setattr(stored, name, value)
+            stored.position = position
             stored.save()
         else:
+            if stored.position != position:
+                stored.position = position
+                stored.save(update_fields=["position", "updated_at"])
             continue
         if provision.categories:
             stored.categories.set([categories[slug] for slug in provision.categories if slug in categories])
@@ -251,14 +277,15 @@ def _sync_attachments(document: Document, parsed: ParsedDocument, outcome: Docum
 
 
 def _store_source(document: Document, parsed: ParsedSource, source_bytes: bytes | None) -> None:
-    if source_bytes is None:
+    """Remember which file the document was read from (and keep the file when given)."""
+    name = parsed.name[:255]
+    sha256 = hashlib.sha256(source_bytes).hexdigest() if source_bytes is not None else parsed.sha256
+    keep = source_bytes is not None and not (document.source_file and document.source_sha256 == sha256)
+    if not keep and (document.source_sha256, document.source_filename) == (sha256, name):
         return
-    sha256 = hashlib.sha256(source_bytes).hexdigest()
-    if document.source_sha256 == sha256 and document.source_filename == parsed.name[:255]:
-        return
-    document.source_filename = parsed.name[:255]
-    document.source_sha256 = sha256
-    document.source_file.save(parsed.name, ContentFile(source_bytes), save=False)
+    document.source_filename, document.source_sha256 = name, sha256
+    if keep:
+        document.source_file.save(parsed.name, ContentFile(source_bytes), save=False)
     document.save()
 
 

@@ -19,11 +19,10 @@ from documents.importers.wrapping import LineJoiner
 HEADING_SEPARATOR = " › "
 
 _CHAPTER = re.compile(r"^(?:Chapter|CHAPTER|Part|PART|Section|SECTION)\s+(?:[IVXLC]+|\d+)\b")
-_NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)(?:\.\s*|\s+)(?=[A-Z(“\"‘'])")
-_MID_LINE_NUMBER = re.compile(r"(?<=[.;:])\s+(\d{1,3}(?:\.\d{1,3})*)\.\s+(?=[A-Z])")
+_NUMBERED = re.compile(r"^(\d{1,4}(?:\.\d{1,3})*)(?:\.\s*|\s+)(?=[A-Z(“\"‘'])")
+_MID_LINE_NUMBER = re.compile(r"(?<=[.;:])\s+(\d{1,4}(?:\.\d{1,3})*)\.\s+(?=[A-Z])")
 _LETTERED = re.compile(r"^([A-Z])\.\s+(?=\S)")
 _ROMAN_ITEM = re.compile(r"^\((i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii|xiii|xiv|xv)\)\s+(?=\S)")
-_BULLET = re.compile(r"^[—–•\-]\s+(?=\S)")
 _STATEMENT = re.compile(r"\b(STATEMENT|ATTACHMENT|RESERVATION|DECLARATION BY)\b")
 _ANNEX = re.compile(r"^ANNEX(?:\s+(\d+|[A-Z]))?\b[\s:.–—-]*(.*)$", re.I)
 _SYMBOL_LINE = re.compile(r"^[A-Z]{2,5}(?:\(\d+\))?\.[A-Z]{2,5}/\S+$")

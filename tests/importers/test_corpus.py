@@ -52,3 +52,18 @@ def test_load_corpus_command_reports_counts_with_a_progress_bar(capsys):
     assert f"/{len(corpus_entries())} " in out
     assert f"{Document.objects.count()} documents" in out
     assert f"{Provision.objects.count()} provisions" in out
+
+
+def test_every_stored_metadata_value_comes_from_a_recorded_claim(corpus):
+    for document in Document.objects.prefetch_related("claims"):
+        by_field = {}
+        for claim in document.claims.all():
+            by_field.setdefault(claim.field, set()).add(claim.value)
+        assert {"title", "kind"} <= set(by_field), document
+        for field, values in by_field.items():
+            if field == "date":
+                assert document.partial_date.iso() in values, document
+            elif field == "fields_of_work":
+                assert ", ".join(document.fields_of_work.values_list("name", flat=True)) or values
+            else:
+                assert getattr(document, field) in values, (document, field)

@@ -131,3 +131,11 @@ def test_words_hyphenated_across_lines_are_joined():
 
 def _numbered_until(last: int) -> list[str]:
     return [f"{n}. The participating States will act on item {n}." for n in range(1, last + 1)]
+
+
+def test_a_title_followed_directly_by_thousands_of_paragraphs():
+    lines = ["DECISION ON MIGRATION MANAGEMENT", ""]
+    lines += [f"{n}. The participating States will act on item {n}." for n in range(1, 1201)]
+    source = parse_plain_text("\n".join(lines), name="long.txt", sha256="", symbol="MC.DEC/99/99")
+    assert source.document.title == "Decision on Migration Management"
+    assert [p.label for p in source.document.provisions] == [str(n) for n in range(1, 1201)]

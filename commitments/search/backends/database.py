@@ -5,102 +5,83 @@ database. Understands the same query language in a simple form: words ANDed, quo
 phrases, ``OR`` between terms, ``-word`` and ``NOT word``, and document symbols.
 """
 
-import re
-import shlex
 from collections import Counter
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 
+from commitments.search import parsing
 from commitments.search.base import BaseSearchBackend
 from commitments.search.highlight import highlight
-from commitments.search.query import SearchHit, SearchRequest, SearchResults
-from documents.symbols import normalize_symbol
-
-_SYMBOL = re.compile(r"^[A-Za-z]+(\(\d+\))?\.[A-Za-z.]+/[\w./]+$")
-
-
-def _tokens(query: str) -> list[str]:
-    try:
-        return shlex.split(query)
-    except ValueError:  # unbalanced quotes: treat them as spaces
-        return query.replace('"', " ").replace("'", " ").split()
+from commitments.search.query import (
+    SearchHit,
+    SearchRequest,
+    SearchResults,
+    decade_of,
+    ordered_facets,
+)
 
 
-def _term_q(term: str) -> Q:
-    if _SYMBOL.match(term):
-        return Q(document__symbol=normalize_symbol(term))
+def _word_q(text: str) -> Q:
     return (
-        Q(text__icontains=term)
-        | Q(heading__icontains=term)
-        | Q(document__title__icontains=term)
-        | Q(document__symbol__iexact=term)
+        Q(text__icontains=text)
+        | Q(heading__icontains=text)
+        | Q(document__title__icontains=text)
+        | Q(label__iexact=text)
     )
+
+
+def _node_q(node: parsing.Node) -> Q:
+    if isinstance(node, parsing.Symbol):
+        return Q(document__symbol=node.symbol)
+    if isinstance(node, parsing.Word | parsing.Phrase):
+        return _word_q(node.text)
+    if isinstance(node, parsing.Not):
+        return ~_node_q(node.node)
+    children = [_node_q(child) for child in node.nodes]
+    combined = children[0]
+    for child in children[1:]:
+        combined = (combined & child) if isinstance(node, parsing.All) else (combined | child)
+    return combined
 
 
 def parse_query(query: str) -> tuple[Q, list[str]]:
     """Turn a query into a Q over provisions and the literal terms to highlight."""
-    clauses: list[list[Q]] = []  # ANDed clauses, each an OR of terms
-    excluded: list[Q] = []
-    terms: list[str] = []
-    join_with_previous = negate_next = False
-    for token in _tokens(query):
-        if token == "OR":
-            join_with_previous = bool(clauses)
-            continue
-        if token == "NOT":
-            negate_next = True
-            continue
-        if token.startswith("-") and len(token) > 1:
-            token, negate_next = token[1:], True
-        token = token.strip("*?()[]{}")
-        if not token:
-            continue
-        if negate_next:
-            excluded.append(_term_q(token))
-        elif join_with_previous:
-            clauses[-1].append(_term_q(token))
-            terms.append(token)
-        else:
-            clauses.append([_term_q(token)])
-            terms.append(token)
-        join_with_previous = negate_next = False
-    condition = Q()
-    for alternatives in clauses:
-        either = Q()
-        for alternative in alternatives:
-            either |= alternative
-        condition &= either
-    for term in excluded:
-        condition &= ~term
-    return condition, terms
+    parsed = parsing.parse_query(query)
+    if parsed.node is None:
+        return (Q(pk__in=[]) if parsed.nothing_searchable else Q()), []
+    return _node_q(parsed.node), parsed.positive_texts()
 
 
 class DatabaseSearchBackend(BaseSearchBackend):
     name = "database"
+    keeps_index = False
 
-    def add(self, provision) -> None:
+    def update(self, provision_ids) -> None:
         pass  # the database is its own index
 
-    def add_bulk(self, provisions) -> None:
-        pass
+    def rebuild(self, progress=None) -> int:
+        from commitments.search.index import count_indexable
 
-    def delete(self, provision_id: int) -> None:
-        pass
+        return count_indexable()
 
-    def rebuild(self, provisions, progress=None) -> int:
-        return provisions.count()
+    def indexed_fingerprints(self) -> dict[int, str]:
+        from commitments.search.index import iter_indexed_provisions
+
+        return {record.id: record.fingerprint for record in iter_indexed_provisions()}
 
     def search(self, request: SearchRequest) -> SearchResults:
         from commitments.models import Provision
 
+        parsed = parsing.parse_query(request.query)
         condition, terms = parse_query(request.query)
         base = request.filters.apply_to(Provision.objects.published())
         matching = Provision.objects.filter(pk__in=base.filter(condition).values("pk"))
         total = matching.count()
+        newest_first = F("document__date").desc(nulls_last=True)
         order = {
-            "date": ["document__date", "document_id", "position"],
-            "-date": ["-document__date", "document_id", "position"],
-        }.get(request.order, ["-document__date", "document_id", "position"])
+            "date": [F("document__date").asc(nulls_last=True), "document_id", "position"],
+            "-date": [newest_first, "document_id", "position"],
+        }.get(request.order, [newest_first, "document_id", "position"])
         page = matching.select_related("document").order_by(*order)[
             request.offset : request.offset + request.page_size
         ]
@@ -110,6 +91,10 @@ class DatabaseSearchBackend(BaseSearchBackend):
             total=total,
             hits=hits,
             facets=self._facets(matching),
+            message=" ".join(
+                parsing.user_notes(parsed, truncated_to=len(request.query) if request.truncated else None)
+            )
+            or None,
             backend=self.name,
         )
 
@@ -126,15 +111,17 @@ class DatabaseSearchBackend(BaseSearchBackend):
         years = counts("document__date__year")
         decades: Counter[str] = Counter()
         for year, n in years.items():
-            decades[f"{int(year) // 10 * 10}s"] += n
-        return {
-            "dimension": counts("dimensions__slug"),
-            "category": counts("categories__slug"),
-            "year": years,
-            "decade": dict(sorted(decades.items())),
-            "kind": counts("document__kind"),
-            "document": counts("document__slug"),
-        }
+            decades[decade_of(int(year))] += n
+        return ordered_facets(
+            {
+                "dimension": counts("dimensions__slug"),
+                "category": counts("categories__slug"),
+                "year": years,
+                "decade": decades,
+                "kind": counts("document__kind"),
+                "document": counts("document__slug"),
+            }
+        )
 
 
 SearchBackend = DatabaseSearchBackend

@@ -1,0 +1,305 @@
+"""Search on an embedded Whoosh index, the default backend.
+
+The index lives in ``PATH`` (``SEARCH_INDEX_DIR``) on this machine's disk; a deployment
+with several app servers uses the ``postgres`` backend instead. Searchers are opened once
+per thread and refreshed when the index changes; a search stops after ``TIME_LIMIT``
+seconds with what it found so far. A missing or unreadable index raises
+``SearchUnavailable`` so that ``search_provisions`` can answer from the database.
+"""
+
+import contextlib
+import logging
+import os
+import threading
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from django.conf import settings
+from django.utils.html import escape
+from whoosh import index as whoosh_index
+from whoosh import query as wq
+from whoosh.collectors import TimeLimit, TimeLimitCollector
+from whoosh.highlight import ContextFragmenter, Formatter, get_text
+from whoosh.highlight import highlight as whoosh_highlight
+from whoosh.sorting import Count
+
+from commitments.search import parsing
+from commitments.search.backends.whoosh_query import (
+    FACETS,
+    SCHEMA,
+    SPELLING,
+    STEMMING,
+    WhooshQueryCompiler,
+    analyzed,
+    compile_filters,
+    date_order,
+    document_fields,
+)
+from commitments.search.backends.whoosh_store import IndexStore, LockTimeout, RebuildRunning
+from commitments.search.base import BaseSearchBackend, IndexMissing, SearchUnavailable
+from commitments.search.highlight import SNIPPET_LENGTH, highlight
+from commitments.search.index import indexed_provisions_for, iter_indexed_provisions
+from commitments.search.query import SearchHit, SearchRequest, SearchResults, ordered_facets
+
+logger = logging.getLogger(__name__)
+
+SUGGEST_BELOW = 3  # offer "did you mean" when a query finds fewer hits than this
+PROGRESS_EVERY = 100
+
+
+class _MarkFormatter(Formatter):
+    """Escapes the text first, then wraps matches in ``<mark>``."""
+
+    between = " … "
+
+    def _text(self, text: str) -> str:
+        return escape(text)
+
+    def format_token(self, text, token, replace=False):
+        return f"<mark>{escape(get_text(text, token, replace))}</mark>"
+
+
+class WhooshSearchBackend(BaseSearchBackend):
+    name = "whoosh"
+
+    def __init__(self, params: dict):
+        super().__init__(params)
+        self.store = IndexStore(Path(params.get("PATH") or settings.SEARCH_INDEX_DIR))
+        self.time_limit = float(params.get("TIME_LIMIT", 2.0))
+        self.write_timeout = float(params.get("WRITE_TIMEOUT", 10.0))
+        self.swap_timeout = float(params.get("SWAP_TIMEOUT", 60.0))
+        self._local = threading.local()
+
+    # Writing
+
+    def update(self, provision_ids: Iterable[int]) -> None:
+        ids = set(provision_ids)
+        if not ids and not self.store.has_pending():
+            return
+        if not self.store.exists():
+            raise IndexMissing(f"no search index at {self.store.root}")
+        try:
+            with self.store.write_lock(timeout=self.write_timeout):
+                pending, files = self.store.take_pending()
+                ids |= pending
+                if self.store.journal_active():
+                    self.store.append_journal(ids)
+                directory = self.store.current_dir()
+                if directory is None:
+                    raise IndexMissing(f"no search index at {self.store.root}")
+                self._write(directory, ids)
+                self.store.discard(files)
+        except LockTimeout:
+            self.store.queue(ids)
+            logger.warning(
+                "Search index busy for %ss: %d provision(s) queued for the next writer",
+                self.write_timeout,
+                len(ids),
+            )
+        except FileNotFoundError as exc:  # the index directory went away under us
+            raise IndexMissing(f"search index at {self.store.root} disappeared: {exc}") from exc
+
+    def _write(self, directory: Path, ids: set[int]) -> None:
+        """Write the database's current state of ``ids``; call with the write lock held."""
+        records = indexed_provisions_for(ids)
+        try:
+            writer = whoosh_index.open_dir(str(directory)).writer(timeout=self.write_timeout)
+        except Exception as exc:
+            raise SearchUnavailable(f"search index at {directory} cannot be written: {exc}") from exc
+        try:
+            for provision_id in sorted(ids):
+                if provision_id in records:
+                    writer.update_document(**document_fields(records[provision_id]))
+                else:
+                    writer.delete_by_term("id", str(provision_id))
+            writer.commit()
+        except BaseException:
+            writer.cancel()
+            raise
+
+    def rebuild(self, progress: Callable[[int], None] | None = None) -> int:
+        try:
+            with self.store.rebuild_lock():
+                directory = self._rebuild(progress)
+        except (RebuildRunning, LockTimeout) as exc:
+            raise SearchUnavailable(f"the search index cannot be rebuilt now: {exc}") from exc
+        self.close()
+        return whoosh_index.open_dir(str(directory)).doc_count()
+
+    def _rebuild(self, progress: Callable[[int], None] | None) -> Path:
+        """Build beside the live index, then swap; call holding the rebuild lock."""
+        with self.store.write_lock(timeout=self.swap_timeout):
+            # From here on, writers note what they write for this rebuild to re-apply.
+            self.store.start_journal()
+        try:
+            directory = self.store.new_dir()
+            self._fill(directory, progress)
+            with self.store.write_lock(timeout=self.swap_timeout):
+                # Changes saved while the new index was being built: apply them to it.
+                pending, files = self.store.take_pending()
+                changed = self.store.read_journal() | pending
+                if changed:
+                    self._write(directory, changed)
+                previous = self.store.current_dir()
+                self.store.swap(directory)
+                self.store.end_journal()
+                self.store.discard(files)
+        finally:
+            self.store.end_journal()
+        self.store.remove_old_dirs(keep=[d for d in (directory, previous) if d is not None])
+        return directory
+
+    def _fill(self, directory: Path, progress: Callable[[int], None] | None) -> None:
+        writer = whoosh_index.create_in(str(directory), SCHEMA).writer(limitmb=128)
+        count = 0
+        try:
+            for record in iter_indexed_provisions():
+                writer.add_document(**document_fields(record))
+                count += 1
+                if progress and count % PROGRESS_EVERY == 0:
+                    progress(count)
+            writer.commit()
+        except BaseException:
+            writer.cancel()
+            raise
+        if progress:
+            progress(count)
+
+    def indexed_fingerprints(self) -> dict[int, str]:
+        searcher = self._searcher()
+        return {int(fields["id"]): fields["fingerprint"] for fields in searcher.reader().all_stored_fields()}
+
+    # Reading
+
+    def _searcher(self):
+        """This thread's searcher on the live index, reopened or refreshed when it changed."""
+        state = self._local
+        directory = self.store.current_dir()
+        if directory is None:
+            self.close()
+            raise IndexMissing(f"no search index at {self.store.root}")
+        try:
+            current = getattr(state, "searcher", None)
+            if getattr(state, "directory", None) != directory or not current.up_to_date():
+                # Not Searcher.refresh(): it reuses segment readers by segment id, and so
+                # keeps showing documents deleted since it was opened.
+                self.close()
+                state.searcher = whoosh_index.open_dir(str(directory)).searcher()
+                state.directory = directory
+        except Exception as exc:
+            self.close()
+            raise SearchUnavailable(f"search index at {directory} cannot be read: {exc}") from exc
+        return state.searcher
+
+    def close(self) -> None:
+        state = self._local
+        searcher = getattr(state, "searcher", None)
+        state.searcher = state.directory = None
+        if searcher is not None:
+            # Closing a broken index must not hide the error that made us close it.
+            with contextlib.suppress(Exception):
+                searcher.close()
+
+    def search(self, request: SearchRequest) -> SearchResults:
+        parsed = parsing.parse_query(request.query)
+        searcher = self._searcher()
+        compiler = WhooshQueryCompiler(searcher.reader())
+        try:
+            query = compiler.compile(parsed)
+            filters = compile_filters(request.filters)
+            if filters is not None:
+                # In the query rather than as the collector's filter: a TimeLimitCollector
+                # bypasses a FilterCollector it wraps. A constant score of 0 leaves ranking alone.
+                query = wq.And([query, wq.ConstantScoreQuery(filters, 0.0)])
+            order = request.order if parsed.node is not None or request.order != "relevance" else "-date"
+            sortedby = None if order == "relevance" else date_order(newest_first=order == "-date")
+            collector = searcher.collector(
+                limit=request.offset + request.page_size,
+                sortedby=sortedby,
+                groupedby=dict(FACETS),
+                maptype=Count,
+            )
+            timed = TimeLimitCollector(collector, self.time_limit, use_alarm=False)
+            notes = parsing.user_notes(parsed, truncated_to=len(request.query) if request.truncated else None)
+            try:
+                searcher.search_with_collector(query, timed)
+            except TimeLimit:
+                notes.append("The search took too long and was stopped: results and counts are incomplete.")
+            results = timed.results()
+            hits = [
+                SearchHit(
+                    provision_id=int(hit["id"]),
+                    score=float(hit.score) if isinstance(hit.score, int | float) else 0.0,
+                    highlight=_snippet(hit["text"], compiler.highlight_terms),
+                )
+                for hit in results[request.offset : request.offset + request.page_size]
+            ]
+            total = len(results)
+            facets = ordered_facets({name: _groups(results, name) for name in FACETS})
+            suggestion = self._suggest(searcher, parsed, request.query) if total < SUGGEST_BELOW else None
+        except SearchUnavailable:
+            raise
+        except Exception as exc:  # a damaged index fails in many ways; the caller falls back
+            self.close()
+            raise SearchUnavailable(f"search index at {self.store.root} failed: {exc!r}") from exc
+        return SearchResults(
+            request=request,
+            total=total,
+            hits=hits,
+            facets=facets,
+            suggestion=suggestion,
+            message=" ".join(notes) or None,
+            backend=self.name,
+        )
+
+    def suggest(self, query: str) -> str | None:
+        return self._suggest(self._searcher(), parsing.parse_query(query), query)
+
+    def _suggest(self, searcher, parsed: parsing.ParsedQuery, query: str) -> str | None:
+        reader = searcher.reader()
+        corrector = searcher.corrector("spelling")
+        replacements: dict[str, str] = {}
+        for word in parsed.spelled_words():
+            folded = analyzed(word, SPELLING)
+            if len(folded) != 1 or not analyzed(word, STEMMING):
+                continue
+            if reader.doc_frequency("spelling", folded[0]):
+                continue
+            corrections = corrector.suggest(folded[0], limit=1, maxdist=2)
+            if corrections:
+                replacements[word] = corrections[0]
+        suggestion = parsing.rewrite_words(query, replacements)
+        return suggestion if suggestion != query else None
+
+    def configuration_errors(self) -> list[str]:
+        root = self.store.root
+        existing = root if root.exists() else next((p for p in root.parents if p.exists()), None)
+        if existing is None or not existing.is_dir():
+            return [f"SEARCH_INDEX_DIR {root} cannot be created."]
+        if not os.access(existing, os.W_OK | os.X_OK):
+            return [f"SEARCH_INDEX_DIR {root} is not writable ({existing} is read-only for this user)."]
+        return []
+
+
+def _groups(results, name: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for key, count in results.groups(name).items():
+        if key in (None, "", b""):
+            continue
+        key = key.decode() if isinstance(key, bytes) else str(key)
+        counts[key] = counts.get(key, 0) + count
+    return counts
+
+
+def _snippet(text: str, terms: set[str]) -> str:
+    """Escaped text around the best matches with ``<mark>`` on them; the opening of the
+    text when nothing in it matched (the match was in the title or the symbol)."""
+    if terms:
+        fragmenter = ContextFragmenter(maxchars=SNIPPET_LENGTH, surround=80)
+        marked = whoosh_highlight(text, terms, STEMMING, fragmenter, _MarkFormatter(), top=2)
+        if marked:
+            return marked
+    return highlight(text, [])
+
+
+SearchBackend = WhooshSearchBackend

@@ -1,0 +1,58 @@
+"""The PDF importer on MC.DOC/2/05 printed as the OSCE prints it (made with fpdf2 in the tests)."""
+
+import pytest
+
+from documents.corpus import CORPUS_DIR
+from documents.importers.pdf import pages_to_lines, parse_pdf
+from documents.importers.plain_text import parse_plain_text
+from tests.importers.pdf_samples import osce_pdf
+from tests.importers.test_plain_text import MC_DOC_2_05_LABELS
+
+
+@pytest.fixture(scope="module")
+def printed():
+    return parse_pdf(osce_pdf(), name="mc-doc-2-05.pdf", sha256="").document
+
+
+@pytest.fixture(scope="module")
+def from_text():
+    text = (CORPUS_DIR / "004_d74716776d70ede2.txt").read_text(encoding="utf-8")
+    return parse_plain_text(text, name="004.txt", sha256="").document
+
+
+def test_the_printed_document_yields_the_same_59_labels(printed):
+    assert [p.label for p in printed.provisions] == MC_DOC_2_05_LABELS
+
+
+def test_texts_and_headings_match_the_plain_text_import(printed, from_text):
+    assert [(p.heading, p.text) for p in printed.provisions] == [
+        (p.heading, p.text) for p in from_text.provisions
+    ]
+
+
+def test_running_headers_and_the_title_block_are_not_text(printed):
+    assert not any(
+        "- 2 -" in p.text or "MC.DOC/2/05" in p.text or "Original:" in p.text for p in printed.provisions
+    )
+    assert not any("Journal No." in p.text for p in printed.provisions)
+
+
+def test_the_title_block_gives_symbol_date_place_and_body(printed):
+    assert printed.title == "Border Security and Management Concept"
+    assert printed.symbol == "MC.DOC/2/05"
+    assert printed.date.iso() == "2005-12-06"
+    assert (printed.place, printed.body, printed.kind) == ("Ljubljana", "ministerial_council", "mc_document")
+
+
+def test_the_statement_stays_an_attachment_with_its_paragraphs(printed):
+    (statement,) = printed.attachments
+    assert statement.title.startswith("Interpretative Statement under Paragraph 79")
+    assert statement.text.startswith("By the Delegation of Georgia:")
+    assert statement.text.endswith("Thank you.”")
+    assert statement.text.count("\n\n") >= 2
+
+
+def test_hanging_numbers_pair_with_their_text():
+    # pdfminer reports a number in the margin as its own line; the baseline joins them.
+    page = [[35.0, 100.0, 110.0, "At the global level: On border security"], [20.0, 100.5, 110.5, "2.1"]]
+    assert pages_to_lines([page]) == ["2.1 At the global level: On border security", ""]
