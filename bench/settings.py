@@ -18,8 +18,14 @@ DEBUG = False
 INSTALLED_APPS = [*INSTALLED_APPS, "haystack", "bench"]
 
 # The project's backends, each under its own alias; measurements switch "default" between them.
+# Each keeps the deployed options (time limit, write timeout) of the project's own settings.
+_DEPLOYED = {k: v for k, v in SEARCH_BACKENDS["default"].items() if k not in ("BACKEND", "PATH")}
 BENCH_BACKENDS = {
-    name: {"BACKEND": f"commitments.search.backends.{name}", "PATH": BENCH_WORK_DIR / f"index-{name}"}
+    name: {
+        **_DEPLOYED,
+        "BACKEND": f"commitments.search.backends.{name}",
+        "PATH": BENCH_WORK_DIR / f"index-{name}",
+    }
     for name in ("whoosh", "postgres", "database")
 }
 SEARCH_BACKENDS = {**SEARCH_BACKENDS, **BENCH_BACKENDS}
