@@ -118,11 +118,27 @@ def _measure_import(path: Path, pages: int, repetitions: int, *, dry_run: bool) 
     result = _rate(pages, times)
     if dry_run:
         try:
-            parsed = json.loads(_last_json(stdout.getvalue()))
-            result["provisions_parsed"] = len(parsed.get("provisions", []))
+            result["provisions_parsed"] = _count_provisions(json.loads(_last_json(stdout.getvalue())))
         except (ValueError, AttributeError):
             result["provisions_parsed"] = None
     return result
+
+
+def _count_provisions(parsed) -> int | None:
+    """The length of the first ``provisions`` list in the importer's JSON, wherever it sits."""
+    if isinstance(parsed, dict):
+        if isinstance(parsed.get("provisions"), list):
+            return len(parsed["provisions"])
+        values = parsed.values()
+    elif isinstance(parsed, list):
+        values = parsed
+    else:
+        return None
+    for value in values:
+        found = _count_provisions(value)
+        if found is not None:
+            return found
+    return None
 
 
 def _last_json(output: str) -> str:

@@ -257,7 +257,8 @@ def render(results: dict) -> str:
         f"Python {m['python']}; "
         f"database {results['settings']['database']}; {m.get('wrk') or 'wrk absent'}; "
         f"{m.get('pdftotext') or 'pdftotext absent'}.",
-        "Every figure below comes from that one run; `bench/results.json` holds them all, per query.",
+        "Every figure below comes from that one run; `bench/results.json` holds them all, per query."
+        + ("" if results.get("complete", True) else " **The run had not finished when this was written.**"),
         "",
         "## Targets",
         "",

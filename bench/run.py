@@ -204,8 +204,12 @@ def run(
             "database": dj_database_url.parse(database_url)["ENGINE"].rsplit(".", 1)[-1],
         },
         "scales": {},
+        "pdf_import": {"not_measured": "the run stopped before measuring the PDF import"},
+        "complete": False,
     }
     databases = []
+    for scale in scales:  # until measured, a size says so: an interrupted run leaves an honest report
+        results["scales"][str(scale)] = {"not_measured": "the run stopped before measuring this size"}
     for scale in scales:
         url = scale_database_url(database_url, scale, work_dir)
         databases.append(url)
@@ -235,20 +239,24 @@ def run(
         results["scales"][str(scale)] = _child(
             args, database_url=url, work_dir=scale_dir, out=scale_dir / "scale.json"
         )
-    if scales:
-        print("bench: measuring PDF import …", flush=True)
-        pdf_dir = work_dir / "pdf"
-        shutil.rmtree(pdf_dir, ignore_errors=True)
-        args = ["pdf", "--pages", str(pdf_pages), "--repetitions", str(min(repetitions, 3))]
-        results["pdf_import"] = _child(
-            args, database_url=databases[0], work_dir=pdf_dir, out=pdf_dir / "pdf.json"
-        )
+        if scale == scales[0]:  # the PDF import, once, in the first size's database
+            print("bench: measuring PDF import …", flush=True)
+            pdf_dir = work_dir / "pdf"
+            shutil.rmtree(pdf_dir, ignore_errors=True)
+            args = ["pdf", "--pages", str(pdf_pages), "--repetitions", str(min(repetitions, 3))]
+            results["pdf_import"] = _child(args, database_url=url, work_dir=pdf_dir, out=pdf_dir / "pdf.json")
+        _write(results, started=started, results_path=results_path, markdown_path=markdown_path)
     if drop_databases:
         for url in databases:
             drop_database(url)
+    results["complete"] = True
+    _write(results, started=started, results_path=results_path, markdown_path=markdown_path)
+    return results
+
+
+def _write(results: dict, *, started: float, results_path: Path, markdown_path: Path | None) -> None:
     results["seconds"] = round(time.perf_counter() - started, 1)
     results_path.parent.mkdir(parents=True, exist_ok=True)
     results_path.write_text(json.dumps(results, indent=2, sort_keys=False) + "\n")
     if markdown_path is not None:
         write_markdown(results=results, path=markdown_path)
-    return results
