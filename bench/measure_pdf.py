@@ -54,6 +54,8 @@ def build_pdf(*, vocabulary: Vocabulary, pages: int, path: Path, seed: int = 7) 
     number = 0
     while pdf.page_no() <= pages:
         number += 1
+        if pdf.will_page_break(12):  # a number never hangs alone at the foot of a page
+            pdf.add_page()
         y = pdf.get_y()
         pdf.set_x(18)
         pdf.cell(10, 6, f"{number}.")
