@@ -29,8 +29,8 @@ def _latin1(text: str) -> str:
     return text.encode("latin-1", "replace").decode("latin-1")
 
 
-def build_pdf(*, vocabulary: Vocabulary, pages: int, path: Path, seed: int = 7) -> int:
-    """Write a PDF of ``pages`` pages of numbered provisions; return its page count."""
+def build_pdf(*, vocabulary: Vocabulary, pages: int, path: Path, seed: int = 7) -> tuple[int, int]:
+    """Write a PDF of ``pages`` pages of numbered provisions; return its pages and provisions."""
     from fpdf import FPDF
 
     model = _TextModel(vocabulary, random.Random(seed))
@@ -65,7 +65,7 @@ def build_pdf(*, vocabulary: Vocabulary, pages: int, path: Path, seed: int = 7) 
         if pdf.page_no() == pages and pdf.get_y() > 230:
             break
     pdf.output(str(path))
-    return pdf.page_no()
+    return pdf.page_no(), number
 
 
 def _timed(func, repetitions: int) -> list[float]:
@@ -81,8 +81,8 @@ def measure_pdf(*, vocabulary: Vocabulary, pages: int, work_dir: Path, repetitio
     """Pages per second of the project's PDF importer (parse only, and a full import) and of pdftotext."""
     work_dir.mkdir(parents=True, exist_ok=True)
     path = work_dir / "benchmark-decision.pdf"
-    page_count = build_pdf(vocabulary=vocabulary, pages=pages, path=path)
-    result: dict = {"pages": page_count, "file_bytes": path.stat().st_size}
+    page_count, provisions = build_pdf(vocabulary=vocabulary, pages=pages, path=path)
+    result: dict = {"pages": page_count, "provisions_written": provisions, "file_bytes": path.stat().st_size}
 
     if shutil.which("pdftotext") is None:
         result["pdftotext"] = not_measured("pdftotext is not installed (apt-get install -y poppler-utils)")

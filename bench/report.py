@@ -284,7 +284,14 @@ def render(results: dict) -> str:
             rec = pdf.get(key, {})
             share = f"{rec['share_of_pdftotext_speed']:.1%}" if "share_of_pdftotext_speed" in rec else ""
             rows.append([label, _nm(rec) or f"{rec['pages_per_second']:,.1f}", share])
-        out.append(f"A generated {pdf['pages']}-page PDF laid out as the OSCE prints a decision:")
+        detail = []
+        if "provisions_written" in pdf:
+            detail.append(f"{pdf['provisions_written']} numbered provisions")
+        parsed = pdf.get("importer_parse", {}).get("provisions_parsed")
+        if parsed is not None:
+            detail.append(f"the importer found {parsed}")
+        note = f" ({'; '.join(detail)})" if detail else ""
+        out.append(f"A generated {pdf['pages']}-page PDF laid out as the OSCE prints a decision{note}:")
         out.append("")
         out += _table(["tool", "pages/s", "share of pdftotext's speed"], rows)
     out += ["## Method", "", *METHOD, ""]

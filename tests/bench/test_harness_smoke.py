@@ -172,6 +172,7 @@ def test_pdf_import_is_compared_with_pdftotext(smoke):
     parse = pdf["importer_parse"]
     if _measured(parse):
         assert parse["pages_per_second"] > 0
+        assert 0 < parse["provisions_parsed"] <= pdf["provisions_written"]
 
 
 def test_the_report_is_a_table_with_every_target_and_the_command(smoke):
