@@ -12,6 +12,8 @@ from bench.stats import not_measured, summarize
 # the shared machine for an hour.
 ENGINE_BUDGET_SECONDS = 120.0
 MIN_PASSES = 1
+# No engine is sampled for longer than this, even in the middle of its first pass.
+ENGINE_HARD_CAP_SECONDS = 300.0
 # The warm-up pass of such an engine stops early too: it only fills caches.
 WARM_UP_BUDGET_SECONDS = 20.0
 
@@ -31,6 +33,8 @@ def measure_search(
     spent: dict[str, float] = defaultdict(float)
     passes: dict[str, int] = defaultdict(int)
     messages: dict[str, set[str]] = defaultdict(set)
+    censored: dict[str, list[str]] = defaultdict(list)  # queries stopped at the engine's time cap
+    stopped_early: set[str] = set()
 
     for engine in engines if warm_up else []:  # open searchers, fill caches
         started = time.perf_counter()
@@ -40,7 +44,8 @@ def measure_search(
                     answer = engine.search(query)
                     totals[engine.name][query.name] = answer.total
                 except Exception as exc:  # recorded, not hidden: the report shows every error
-                    errors[engine.name].append(f"{query.name}: {type(exc).__name__}: {exc}")
+                    if not engine.timed_out(exc):
+                        errors[engine.name].append(f"{query.name}: {type(exc).__name__}: {exc}")
                 if time.perf_counter() - started > WARM_UP_BUDGET_SECONDS:
                     break
 
@@ -56,16 +61,24 @@ def measure_search(
                 if not _warm(engine, queries[0], errors):
                     continue
                 for query in queries:
+                    if spent[engine.name] > ENGINE_HARD_CAP_SECONDS:
+                        stopped_early.add(engine.name)
+                        break
                     start = time.perf_counter()
                     try:
                         answer = engine.search(query)
                     except Exception as exc:
-                        errors[engine.name].append(f"{query.name}: {type(exc).__name__}: {exc}")
-                        break
+                        if not engine.timed_out(exc):
+                            errors[engine.name].append(f"{query.name}: {type(exc).__name__}: {exc}")
+                            break
+                        # Kept as a sample at the cap: the percentiles become lower bounds.
+                        answer = None
+                        censored[engine.name].append(query.name)
                     elapsed = time.perf_counter() - start
-                    totals[engine.name][query.name] = answer.total
-                    if answer.message:
-                        messages[engine.name].add(f"{query.name}: {answer.message}")
+                    if answer is not None:
+                        totals[engine.name][query.name] = answer.total
+                        if answer.message:
+                            messages[engine.name].add(f"{query.name}: {answer.message}")
                     samples[engine.name].append(elapsed)
                     per_query[engine.name][query.name].append(elapsed)
                     spent[engine.name] += elapsed
@@ -81,6 +94,8 @@ def measure_search(
         summary = summarize(samples[engine.name])
         summary["passes"] = passes[engine.name]
         summary["messages"] = sorted(messages[engine.name])[:10]
+        summary["stopped_at_time_cap"] = censored[engine.name]
+        summary["stopped_early"] = engine.name in stopped_early
         summary["queries"] = {
             name: {
                 "median_ms": round(sorted(times)[len(times) // 2] * 1000, 3),

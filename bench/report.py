@@ -156,6 +156,20 @@ def _scale_sections(scale: str, r: dict) -> list[str]:
                 ]
             )
     out += _table(["engine", "role", "median ms", "p95 ms", "p99 ms", "queries/s", "samples"], rows)
+    for engine in r["engines"]:
+        record = r["search"].get(engine, {})
+        if record.get("stopped_at_time_cap"):
+            out.append(
+                f"- `{engine}`: {len(record['stopped_at_time_cap'])} of its {record['samples']} queries were "
+                "stopped at the 30 s cap on a scan and count as 30 s, so its figures are lower bounds "
+                f"({', '.join(sorted(set(record['stopped_at_time_cap'])))})."
+            )
+        if record.get("stopped_early"):
+            out.append(f"- `{engine}`: sampling stopped after 300 s, part-way through a pass.")
+        if record.get("messages"):
+            out.append(f"- `{engine}` said: " + "; ".join(record["messages"][:3]))
+    if out[-1] != "":
+        out.append("")
     rows = []
     for p in r["ratios"]:
         if _nm(p):
