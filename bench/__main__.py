@@ -130,6 +130,7 @@ def main(argv: list[str] | None = None) -> int:
             work_dir=work_dir,
             profile=not args.no_profile,
             warm_up=not args.no_warm_up,
+            partial_path=args.out.with_suffix(".partial.json"),
         )
     else:
         from django.core.management import call_command

@@ -115,6 +115,8 @@ def _scale_sections(scale: str, r: dict) -> list[str]:
     out = [f"### {int(scale):,} provisions", ""]
     if "not_measured" in r:
         return out + ["```", r["not_measured"], "```", ""]
+    if r.get("incomplete"):
+        out += [f"**Incomplete: {r['incomplete']}.** What it measured before that is below.", ""]
     c = r["corpus"]
     out.append(
         f"Corpus: {c['provisions']:,} provisions in {c['documents']:,} documents, {c['mean_words']} words on "
@@ -140,7 +142,7 @@ def _scale_sections(scale: str, r: dict) -> list[str]:
     out.append("")
     rows = []
     for engine, role in r["engines"].items():
-        s = r["search"].get(engine, {})
+        s = r.get("search", {}).get(engine)
         if _nm(s):
             rows.append([engine, role, _nm(s), "", "", "", ""])
         else:
@@ -157,7 +159,7 @@ def _scale_sections(scale: str, r: dict) -> list[str]:
             )
     out += _table(["engine", "role", "median ms", "p95 ms", "p99 ms", "queries/s", "samples"], rows)
     for engine in r["engines"]:
-        record = r["search"].get(engine, {})
+        record = r.get("search", {}).get(engine) or {}
         if record.get("stopped_at_time_cap"):
             out.append(
                 f"- `{engine}`: {len(record['stopped_at_time_cap'])} of its {record['samples']} queries were "
@@ -171,7 +173,7 @@ def _scale_sections(scale: str, r: dict) -> list[str]:
     if out[-1] != "":
         out.append("")
     rows = []
-    for p in r["ratios"]:
+    for p in r.get("ratios", []):
         if _nm(p):
             rows.append([p["ours"], p["peer"], _nm(p), "", ""])
         else:
@@ -201,8 +203,8 @@ def _scale_sections(scale: str, r: dict) -> list[str]:
 
     rows = []
     for engine in r["engines"]:
-        b = r["index_build"].get(engine, {})
-        e = r["save_to_searchable"].get(engine, {})
+        b = r.get("index_build", {}).get(engine)
+        e = r.get("save_to_searchable", {}).get(engine)
         build = _nm(b) or f"{b['provisions_per_second']:,.0f}/s ({b['seconds']} s)"
         edit = (
             _nm(e)
@@ -238,7 +240,7 @@ def _scale_sections(scale: str, r: dict) -> list[str]:
                 ]
             )
     out += _table(["endpoint", "requests/s", "median ms", "p95 ms", "p99 ms", "errors"], rows)
-    memory = http.get("memory", {})
+    memory = http.get("memory")
     out.append(
         "**Web worker memory**: "
         + (

@@ -162,6 +162,13 @@ def _child(args: list[str], *, database_url: str, work_dir: Path, out: Path) -> 
         )
     if done.returncode != 0 or not out.exists():
         tail = log.read_text()[-1500:]
+        partial = out.with_suffix(".partial.json")
+        if partial.exists():  # keep what was measured before the step stopped
+            figures = json.loads(partial.read_text())
+            figures["incomplete"] = (
+                f"stopped after the {figures.pop('stopped_after')} step (exit {done.returncode})"
+            )
+            return figures
         return {"not_measured": f"the step failed (exit {done.returncode}); end of {log}:\n{tail}"}
     return json.loads(out.read_text())
 

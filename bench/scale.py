@@ -1,5 +1,6 @@
 """Every measurement at one corpus size, in one process configured for that size's database."""
 
+import json
 import os
 import time
 from pathlib import Path
@@ -30,8 +31,18 @@ def measure_scale(
     work_dir: Path,
     profile: bool,
     warm_up: bool = True,
+    partial_path: Path | None = None,
 ) -> dict:
-    """Build the corpus of ``scale`` provisions in the (empty) configured database and measure it."""
+    """Build the corpus of ``scale`` provisions in the (empty) configured database and measure it.
+
+    After each step the figures so far go to ``partial_path``, so a run stopped part-way
+    still reports what it measured.
+    """
+
+    def checkpoint(step: str) -> None:
+        if partial_path is not None:
+            partial_path.write_text(json.dumps({**result, "stopped_after": step}, default=str))
+
     started = time.perf_counter()
     steps: dict[str, float] = {}
     load_before = os.getloadavg()
@@ -71,6 +82,7 @@ def measure_scale(
     steps["index_build"] = round(time.perf_counter() - start - corpus_seconds, 1)
     result["engines"] = {e.name: e.role for e in all_engines()}
     result["index_build"] = {**unavailable, **build}
+    checkpoint("index build")
 
     start = time.perf_counter()
     result["search"] = {
@@ -80,6 +92,7 @@ def measure_scale(
     steps["search"] = round(time.perf_counter() - start, 1)
     result["ratios"] = pair_ratios(result["search"])
     result["hit_agreement"] = hit_agreement(result["search"])
+    checkpoint("search")
 
     result["profiles"] = {}
     if profile:
@@ -110,6 +123,7 @@ def measure_scale(
 
     steps["http"] = round(time.perf_counter() - start, 1)
     start = time.perf_counter()
+    checkpoint("HTTP")
     result["save_to_searchable"] = dict(unavailable)
     for i, engine in enumerate(engines):
         result["save_to_searchable"][engine.name] = measure_edits(
