@@ -22,6 +22,12 @@ from bench.vocabulary import Vocabulary
 SYMBOL = "MC.DOC/9/99"
 
 
+def _body_text(text: str) -> str:
+    """Provision body text: words the real texts had in capitals (citations, running titles)
+    in title case, since a line of capitals at the top of a page reads as a heading."""
+    return " ".join(w.title() if len(w) > 1 and w.isupper() and w.isalpha() else w for w in text.split())
+
+
 def _latin1(text: str) -> str:
     replacements = {"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": "..."}
     for a, b in replacements.items():
@@ -60,7 +66,9 @@ def build_pdf(*, vocabulary: Vocabulary, pages: int, path: Path, seed: int = 7) 
         pdf.set_x(18)
         pdf.cell(10, 6, f"{number}.")
         pdf.set_xy(30, y)
-        pdf.multi_cell(0, 6, _latin1(model.words(random.Random(number).choice([30, 60, 90, 140]))))
+        pdf.multi_cell(
+            0, 6, _latin1(_body_text(model.words(random.Random(number).choice([30, 60, 90, 140]))))
+        )
         pdf.ln(3)
         if pdf.page_no() == pages and pdf.get_y() > 230:
             break
