@@ -1,11 +1,12 @@
 # Two commands on a fresh clone: `make run` serves the knowledge base, `make test` runs the suite.
+# `make bench` measures speed against the peers and writes BENCHMARKS.md (long; not part of `make test`).
 PYTHON_BIN ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test reliability lint format setup-run setup-test migrate corpus index clean
+.PHONY: run test reliability lint format setup-run setup-test migrate corpus index clean bench bench-tools
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON_BIN) -m venv $(VENV)
@@ -13,8 +14,12 @@ $(VENV)/.runtime: requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
 
-$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt requirements-bench.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+$(VENV)/.bench: $(VENV)/.runtime requirements-bench.txt
+	$(PY) -m pip install --quiet -r requirements-bench.txt
 	touch $@
 
 setup-run: $(VENV)/.runtime
@@ -48,6 +53,21 @@ lint: setup-test
 format: setup-test
 	$(PY) -m ruff format .
 	$(PY) -m ruff check --fix .
+
+BENCH_SCALES ?= 1000,10000,100000
+BENCH_REPETITIONS ?= 5
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/osce_kb_bench
+
+# wrk (load generator) and pdftotext (the PDF speed reference) come from Debian.
+bench-tools:
+	@command -v wrk >/dev/null && command -v pdftotext >/dev/null || \
+	  { DEBIAN_FRONTEND=noninteractive apt-get update -qq && apt-get install -y -qq wrk poppler-utils >/dev/null; } || \
+	  echo "bench: could not install wrk and poppler-utils; their figures will read 'not measured'"
+
+bench: $(VENV)/.bench bench-tools
+	$(PY) -m bench run --scales $(BENCH_SCALES) --repetitions $(BENCH_REPETITIONS) \
+	  --database-url $(BENCH_DATABASE_URL) \
+	  --command "make bench BENCH_SCALES=$(BENCH_SCALES) BENCH_REPETITIONS=$(BENCH_REPETITIONS)"
 
 clean:
 	rm -rf var/ .pytest_cache .ruff_cache

@@ -1,0 +1,166 @@
+"""PDF import speed in pages per second, against ``pdftotext`` (poppler) as the practical limit.
+
+The PDF is generated the way OSCE prints a decision: a title block on the first page, running
+headers on the others, provision numbers hanging in the left margin, text from the real corpus.
+"""
+
+import io
+import json
+import random
+import shutil
+import statistics
+import subprocess
+import time
+from pathlib import Path
+
+from django.core.management import call_command, get_commands
+
+from bench.corpus import _TextModel
+from bench.stats import not_measured
+from bench.vocabulary import Vocabulary
+
+SYMBOL = "MC.DOC/9/99"
+
+
+def _body_text(text: str) -> str:
+    """Provision body text: words the real texts had in capitals (citations, running titles)
+    in title case, since a line of capitals at the top of a page reads as a heading."""
+    return " ".join(w.title() if len(w) > 1 and w.isupper() and w.isalpha() else w for w in text.split())
+
+
+def _latin1(text: str) -> str:
+    replacements = {"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": "..."}
+    for a, b in replacements.items():
+        text = text.replace(a, b)
+    return text.encode("latin-1", "replace").decode("latin-1")
+
+
+def build_pdf(*, vocabulary: Vocabulary, pages: int, path: Path, seed: int = 7) -> tuple[int, int]:
+    """Write a PDF of ``pages`` pages of numbered provisions; return its pages and provisions."""
+    from fpdf import FPDF
+
+    model = _TextModel(vocabulary, random.Random(seed))
+
+    class OscePdf(FPDF):
+        def header(self):
+            if self.page_no() > 1:
+                self.set_font("Helvetica", size=10)
+                self.cell(0, 8, f"- {self.page_no()} -    {SYMBOL}    6 December 2005", align="C")
+                self.ln(12)
+
+    pdf = OscePdf(format="A4")
+    pdf.set_margins(left=30, top=20, right=20)
+    pdf.set_auto_page_break(auto=True, margin=20)
+    pdf.add_page()
+    pdf.set_font("Helvetica", style="B", size=12)
+    pdf.cell(0, 8, SYMBOL, align="R", new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 8, "BENCHMARK CONCEPT ON MIGRATION", align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(6)
+    pdf.set_font("Helvetica", size=11)
+    number = 0
+    while pdf.page_no() <= pages:
+        number += 1
+        if pdf.will_page_break(12):  # a number never hangs alone at the foot of a page
+            pdf.add_page()
+        y = pdf.get_y()
+        pdf.set_x(18)
+        pdf.cell(10, 6, f"{number}.")
+        pdf.set_xy(30, y)
+        pdf.multi_cell(
+            0, 6, _latin1(_body_text(model.words(random.Random(number).choice([30, 60, 90, 140]))))
+        )
+        pdf.ln(3)
+        if pdf.page_no() == pages and pdf.get_y() > 230:
+            break
+    pdf.output(str(path))
+    return pdf.page_no(), number
+
+
+def _timed(func, repetitions: int) -> list[float]:
+    times = []
+    for _ in range(repetitions):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def measure_pdf(*, vocabulary: Vocabulary, pages: int, work_dir: Path, repetitions: int) -> dict:
+    """Pages per second of the project's PDF importer (parse only, and a full import) and of pdftotext."""
+    work_dir.mkdir(parents=True, exist_ok=True)
+    path = work_dir / "benchmark-decision.pdf"
+    page_count, provisions = build_pdf(vocabulary=vocabulary, pages=pages, path=path)
+    result: dict = {"pages": page_count, "provisions_written": provisions, "file_bytes": path.stat().st_size}
+
+    if shutil.which("pdftotext") is None:
+        result["pdftotext"] = not_measured("pdftotext is not installed (apt-get install -y poppler-utils)")
+    else:
+        out = work_dir / "pdftotext.txt"
+        times = _timed(
+            lambda: subprocess.run(["pdftotext", "-q", str(path), str(out)], check=True), repetitions
+        )
+        result["pdftotext"] = _rate(page_count, times)
+
+    if "import_source" not in get_commands():
+        reason = "the import_source command is not on this branch yet"
+        result["importer_parse"] = not_measured(reason)
+        result["importer_full_import"] = not_measured(reason)
+    else:
+        result["importer_parse"] = _measure_import(path, page_count, repetitions, dry_run=True)
+        result["importer_full_import"] = _measure_import(path, page_count, 1, dry_run=False)
+
+    for key in ("importer_parse", "importer_full_import"):
+        ours, limit = result[key], result["pdftotext"]
+        if "pages_per_second" in ours and "pages_per_second" in limit:
+            ours["share_of_pdftotext_speed"] = round(ours["pages_per_second"] / limit["pages_per_second"], 3)
+    return result
+
+
+def _measure_import(path: Path, pages: int, repetitions: int, *, dry_run: bool) -> dict:
+    options = {"format": "pdf", "dry_run": True, "json": True} if dry_run else {"format": "pdf"}
+    stdout = io.StringIO()
+    try:
+        times = _timed(
+            lambda: call_command("import_source", str(path), stdout=stdout, **options), repetitions
+        )
+    except Exception as exc:  # the reason goes into the report
+        return not_measured(f"import_source failed: {type(exc).__name__}: {exc}")
+    result = _rate(pages, times)
+    if dry_run:
+        try:
+            result["provisions_parsed"] = _count_provisions(json.loads(_last_json(stdout.getvalue())))
+        except (ValueError, AttributeError):
+            result["provisions_parsed"] = None
+    return result
+
+
+def _count_provisions(parsed) -> int | None:
+    """The length of the first ``provisions`` list in the importer's JSON, wherever it sits."""
+    if isinstance(parsed, dict):
+        if isinstance(parsed.get("provisions"), list):
+            return len(parsed["provisions"])
+        values = parsed.values()
+    elif isinstance(parsed, list):
+        values = parsed
+    else:
+        return None
+    for value in values:
+        found = _count_provisions(value)
+        if found is not None:
+            return found
+    return None
+
+
+def _last_json(output: str) -> str:
+    """The last JSON document printed (one per repetition)."""
+    start = output.rstrip().rfind("\n{")
+    return output[start + 1 :] if start >= 0 else output
+
+
+def _rate(pages: int, times: list[float]) -> dict:
+    median = statistics.median(times)
+    return {
+        "runs": len(times),
+        "median_seconds": round(median, 4),
+        "pages_per_second": round(pages / median, 1),
+    }
