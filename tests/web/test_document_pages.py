@@ -116,6 +116,7 @@ def test_the_original_source_file_can_be_downloaded_under_its_name(client, kb, s
     response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Disposition"] == 'attachment; filename="004_d74716776d70ede2.txt"'
+    assert response["X-Content-Type-Options"] == "nosniff"
     assert b"".join(response.streaming_content).startswith(b"BORDER SECURITY")
 
 
