@@ -17,6 +17,7 @@ CONTENT_TYPES = {"json": "application/json", "csv": "application/zip"}
 def data_page(request):
     documents = Document.objects.published()
     context = {
+        "section": "data",
         "tables": TABLES,
         "document_count": documents.count(),
         "provision_count": Provision.objects.published().count(),
