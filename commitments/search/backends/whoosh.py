@@ -18,28 +18,25 @@ from django.conf import settings
 from django.utils.html import escape
 from whoosh import index as whoosh_index
 from whoosh import query as wq
-from whoosh.collectors import TimeLimit, TimeLimitCollector
 from whoosh.highlight import ContextFragmenter, Formatter, get_text
 from whoosh.highlight import highlight as whoosh_highlight
-from whoosh.sorting import Count
 
 from commitments.search import parsing
+from commitments.search.backends.whoosh_eval import Evaluator
 from commitments.search.backends.whoosh_query import (
-    FACETS,
     SCHEMA,
     SPELLING,
     STEMMING,
     WhooshQueryCompiler,
     analyzed,
     compile_filters,
-    date_order,
     document_fields,
 )
 from commitments.search.backends.whoosh_store import IndexStore, LockTimeout, RebuildRunning
 from commitments.search.base import BaseSearchBackend, IndexMissing, SearchUnavailable
 from commitments.search.highlight import SNIPPET_LENGTH, highlight
 from commitments.search.index import indexed_provisions_for, iter_indexed_provisions
-from commitments.search.query import SearchHit, SearchRequest, SearchResults, ordered_facets
+from commitments.search.query import FACET_NAMES, SearchHit, SearchRequest, SearchResults, ordered_facets
 
 logger = logging.getLogger(__name__)
 
@@ -69,6 +66,8 @@ class WhooshSearchBackend(BaseSearchBackend):
         self.write_timeout = float(params.get("WRITE_TIMEOUT", 10.0))
         self.swap_timeout = float(params.get("SWAP_TIMEOUT", 60.0))
         self._local = threading.local()
+        # Arrays read from the index's segments, shared by this process's threads.
+        self._evaluators: dict[Path, Evaluator] = {}
 
     # Writing
 
@@ -191,6 +190,15 @@ class WhooshSearchBackend(BaseSearchBackend):
             raise SearchUnavailable(f"search index at {directory} cannot be read: {exc}") from exc
         return state.searcher
 
+    def _evaluator(self, searcher) -> Evaluator:
+        directory = self._local.directory
+        evaluator = self._evaluators.get(directory)
+        if evaluator is None:
+            # A rebuild swaps in a new directory: the old one's arrays are dropped with it.
+            self._evaluators = {directory: Evaluator(index_key=str(directory))}
+            evaluator = self._evaluators[directory]
+        return evaluator
+
     def close(self) -> None:
         state = self._local
         searcher = getattr(state, "searcher", None)
@@ -208,34 +216,31 @@ class WhooshSearchBackend(BaseSearchBackend):
             query = compiler.compile(parsed)
             filters = compile_filters(request.filters)
             if filters is not None:
-                # In the query rather than as the collector's filter: a TimeLimitCollector
-                # bypasses a FilterCollector it wraps. A constant score of 0 leaves ranking alone.
+                # A constant score of 0 leaves ranking alone.
                 query = wq.And([query, wq.ConstantScoreQuery(filters, 0.0)])
             order = request.order if parsed.node is not None or request.order != "relevance" else "-date"
-            sortedby = None if order == "relevance" else date_order(newest_first=order == "-date")
-            collector = searcher.collector(
-                limit=request.offset + request.page_size,
-                sortedby=sortedby,
-                groupedby=dict(FACETS),
-                maptype=Count,
-            )
-            timed = TimeLimitCollector(collector, self.time_limit, use_alarm=False)
             notes = parsing.user_notes(parsed, truncated_to=len(request.query) if request.truncated else None)
-            try:
-                searcher.search_with_collector(query, timed)
-            except TimeLimit:
+            answer = self._evaluator(searcher).run(
+                searcher,
+                query,
+                facets=FACET_NAMES,
+                order=order,
+                offset=request.offset,
+                page_size=request.page_size,
+                time_limit=self.time_limit,
+            )
+            if not answer.complete:
                 notes.append("The search took too long and was stopped: results and counts are incomplete.")
-            results = timed.results()
             hits = [
                 SearchHit(
-                    provision_id=int(hit["id"]),
-                    score=float(hit.score) if isinstance(hit.score, int | float) else 0.0,
-                    highlight=_snippet(hit["text"], compiler.highlight_terms),
+                    provision_id=int(hit.stored["id"]),
+                    score=hit.score,
+                    highlight=_snippet(hit.stored["text"], compiler.highlight_terms),
                 )
-                for hit in results[request.offset : request.offset + request.page_size]
+                for hit in answer.hits
             ]
-            total = len(results)
-            facets = ordered_facets({name: _groups(results, name) for name in FACETS})
+            total = answer.total
+            facets = ordered_facets(answer.facets)
             suggestion = self._suggest(searcher, parsed, request.query) if total < SUGGEST_BELOW else None
         except SearchUnavailable:
             raise
@@ -279,16 +284,6 @@ class WhooshSearchBackend(BaseSearchBackend):
         if not os.access(existing, os.W_OK | os.X_OK):
             return [f"SEARCH_INDEX_DIR {root} is not writable ({existing} is read-only for this user)."]
         return []
-
-
-def _groups(results, name: str) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for key, count in results.groups(name).items():
-        if key in (None, "", b""):
-            continue
-        key = key.decode() if isinstance(key, bytes) else str(key)
-        counts[key] = counts.get(key, 0) + count
-    return counts
 
 
 def _snippet(text: str, terms: set[str]) -> str:
