@@ -35,9 +35,12 @@ def measure_search(
     messages: dict[str, set[str]] = defaultdict(set)
     censored: dict[str, list[str]] = defaultdict(list)  # queries stopped at the engine's time cap
     stopped_early: set[str] = set()
+    # The warm-up pass, timed: what the first searches after a start or a rebuild cost.
+    cold: dict[str, dict] = {}
 
     for engine in engines if warm_up else []:  # open searchers, fill caches
         started = time.perf_counter()
+        done = 0
         with engine.active():
             for query in queries:
                 try:
@@ -46,8 +49,10 @@ def measure_search(
                 except Exception as exc:  # recorded, not hidden: the report shows every error
                     if not engine.timed_out(exc):
                         errors[engine.name].append(f"{query.name}: {type(exc).__name__}: {exc}")
+                done += 1
                 if time.perf_counter() - started > WARM_UP_BUDGET_SECONDS:
                     break
+        cold[engine.name] = {"queries": done, "seconds": round(time.perf_counter() - started, 3)}
 
     for rep in range(repetitions):
         order = engines[rep % len(engines) :] + engines[: rep % len(engines)]
@@ -96,6 +101,8 @@ def measure_search(
         summary["messages"] = sorted(messages[engine.name])[:10]
         summary["stopped_at_time_cap"] = censored[engine.name]
         summary["stopped_early"] = engine.name in stopped_early
+        if engine.name in cold:
+            summary["cold_pass"] = cold[engine.name]
         summary["queries"] = {
             name: {
                 "median_ms": round(sorted(times)[len(times) // 2] * 1000, 3),

@@ -118,7 +118,7 @@ def _scale_sections(scale: str, r: dict) -> list[str]:
     for engine, role in r["engines"].items():
         s = r.get("search", {}).get(engine)
         if _nm(s):
-            rows.append([engine, role, _nm(s), "", "", "", ""])
+            rows.append([engine, role, _nm(s), "", "", "", "", ""])
         else:
             rows.append(
                 [
@@ -129,9 +129,17 @@ def _scale_sections(scale: str, r: dict) -> list[str]:
                     _ms(s["p99_ms"]),
                     f"{s['per_second']:,.1f}",
                     s["samples"],
+                    _cold_pass(s.get("cold_pass")),
                 ]
             )
-    out += _table(["engine", "role", "median ms", "p95 ms", "p99 ms", "queries/s", "samples"], rows)
+    out += _table(
+        ["engine", "role", "median ms", "p95 ms", "p99 ms", "queries/s", "samples", "warm-up pass"], rows
+    )
+    out.append(
+        "- The warm-up pass is the first pass over the queries, left out of the percentiles: searchers "
+        "opening and caches filling (for `whoosh`, each segment's postings read into arrays), as after "
+        "a start or a rebuild."
+    )
     for engine in r["engines"]:
         record = r.get("search", {}).get(engine) or {}
         if record.get("stopped_at_time_cap"):
@@ -314,3 +322,10 @@ METHOD = [
 
 def write_markdown(*, results: dict, path: Path) -> None:
     path.write_text(render(results))
+
+
+def _cold_pass(cold: dict | None) -> str:
+    """The untimed-in-the-percentiles first pass: caches cold, searchers opening."""
+    if not cold:
+        return "–"
+    return f"{cold['seconds'] * 1000 / max(1, cold['queries']):,.1f} ms/query ({cold['queries']} queries)"

@@ -18,20 +18,30 @@ def highlight(text: str, terms: list[str], length: int = SNIPPET_LENGTH) -> str:
         if terms
         else None
     )
-    first = pattern.search(text) if pattern else None
+    spans = [match.span() for match in pattern.finditer(text)] if pattern else []
+    return mark_spans(text, spans, length)
+
+
+def mark_spans(text: str, spans: list[tuple[int, int]], length: int = SNIPPET_LENGTH) -> str:
+    """A window of ``text`` around the first of ``spans`` (ordered character ranges),
+    HTML-escaped, with ``<mark>`` on the spans inside it."""
     start = 0
-    if first and first.start() > length // 3:
-        start = text.rfind(" ", 0, first.start() - length // 3) + 1
-    window = text[start : start + length]
-    if start + length < len(text):
-        window = window.rsplit(" ", 1)[0]
-    pieces, last = [], 0
-    if pattern:
-        for match in pattern.finditer(window):
-            pieces.append(escape(window[last : match.start()]))
-            pieces.append(f"<mark>{escape(match.group())}</mark>")
-            last = match.end()
-    pieces.append(escape(window[last:]))
+    if spans and spans[0][0] > length // 3:
+        start = text.rfind(" ", 0, spans[0][0] - length // 3) + 1
+    end = start + length
+    window_end = text.rfind(" ", start, end) if end < len(text) else len(text)
+    if window_end <= start:
+        window_end = min(end, len(text))
+    pieces, last = [], start
+    for span_start, span_end in spans:
+        if span_start < last:
+            continue
+        if span_end > window_end:
+            break
+        pieces.append(escape(text[last:span_start]))
+        pieces.append(f"<mark>{escape(text[span_start:span_end])}</mark>")
+        last = span_end
+    pieces.append(escape(text[last:window_end]))
     prefix = "… " if start else ""
-    suffix = " …" if start + length < len(text) else ""
+    suffix = " …" if window_end < len(text) else ""
     return prefix + "".join(pieces) + suffix

@@ -10,6 +10,9 @@ from commitments.search import SearchFilters
 from documents.models import Document, DocumentKind, IssuingBody
 
 SHOWN_PER_FACET = 8
+# Folded away after the first few; past these, a facet only says how many values it has left
+# (a search of the whole corpus matches thousands of documents: no one reads such a list).
+FOLDED_PER_FACET = 40
 FACET_TITLES = {
     "dimension": "Dimension",
     "category": "Migration category",
@@ -34,6 +37,7 @@ class FacetGroup:
     title: str
     options: list[FacetOption] = field(default_factory=list)
     more: list[FacetOption] = field(default_factory=list)  # shown folded away
+    hidden: int = 0  # values with fewer provisions than any shown, not listed at all
 
 
 @dataclass
@@ -92,14 +96,38 @@ def facet_groups(
             items = sorted(counts.items(), key=lambda kv: kv[0], reverse=True)
         else:
             items = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-        options = [_option(name, value, count, params, filters, labels) for value, count in items]
-        if options:
-            shown = SHOWN_PER_FACET if name in ("year", "document", "kind") else len(options)
-            # Selected values stay in view even when they are not among the first few.
-            first = options[:shown] + [o for o in options[shown:] if o.selected]
-            rest = [o for o in options[shown:] if not o.selected]
-            groups.append(FacetGroup(name=name, title=title, options=first, more=rest))
+        if not items:
+            continue
+        shown = SHOWN_PER_FACET if name in ("year", "document", "kind") else len(items)
+        selected = _selected_values(name, params, filters)
+        # Selected values stay in view even when they are not among the first few.
+        first = items[:shown] + [(v, n) for v, n in items[shown:] if v in selected]
+        rest = [(v, n) for v, n in items[shown:] if v not in selected]
+        groups.append(
+            FacetGroup(
+                name=name,
+                title=title,
+                options=[_option(name, v, n, params, filters, labels) for v, n in first],
+                more=[_option(name, v, n, params, filters, labels) for v, n in rest[:FOLDED_PER_FACET]],
+                hidden=max(0, len(rest) - FOLDED_PER_FACET),
+            )
+        )
     return groups
+
+
+def documents_in_view(*, facets: dict[str, dict[str, int]], filters: SearchFilters) -> list[str]:
+    """The document slugs the facets and filters of a page name: those whose labels it needs."""
+    counts = facets.get("document") or {}
+    ranked = sorted(counts, key=lambda slug: (-counts[slug], slug))
+    return [*ranked[: SHOWN_PER_FACET + FOLDED_PER_FACET], *filters.documents]
+
+
+def _selected_values(name: str, params: QueryDict, filters: SearchFilters) -> set[str]:
+    if name == "year" and filters.year_from is not None and filters.year_from == filters.year_to:
+        return {str(filters.year_from)}
+    if name == "decade" and filters.year_from is not None and filters.year_to == filters.year_from + 9:
+        return {f"{filters.year_from}s"}
+    return set(params.getlist(name))
 
 
 def active_filters(*, params: QueryDict, labels: FacetLabels) -> list[ActiveFilter]:

@@ -8,7 +8,13 @@ from commitments.filters import ProvisionFilterSet
 from commitments.forms import ORDER_CHOICES, SearchForm
 from commitments.models import Provision
 from commitments.search import SearchRequest, search_provisions
-from commitments.views.facets import FacetLabels, active_filters, facet_groups, without_filters
+from commitments.views.facets import (
+    FacetLabels,
+    active_filters,
+    documents_in_view,
+    facet_groups,
+    without_filters,
+)
 from commitments.views.paging import pagination
 from commitments.views.params import choice_options, parameter_errors
 
@@ -41,7 +47,7 @@ def search(request: HttpRequest) -> HttpResponse:
     results = search_provisions(
         SearchRequest(query=query, filters=filters, order=order, page=number, page_size=PAGE_SIZE)
     )
-    labels = FacetLabels.load(document_slugs=[*results.facets.get("document", {}), *filters.documents])
+    labels = FacetLabels.load(document_slugs=documents_in_view(facets=results.facets, filters=filters))
     context.update(
         query=query,
         order=order,

@@ -136,3 +136,35 @@ def test_on_the_corpus_a_category_facet_and_a_year_lead_to_one_quotation(client,
     (hit,) = client.get(SEARCH + illegal.url + "&year_from=2009").context["hits"]
     assert (hit.document.symbol, hit.label) == ("MC.DEC/5/09", "quoted in SOG 2016, fn. 30")
     assert hit.categories.get().slug == "illegal"
+
+
+def test_a_facet_with_thousands_of_values_lists_the_largest_and_counts_the_rest(db):
+    from django.http import QueryDict
+
+    from commitments.search import SearchFilters
+    from commitments.views.facets import (
+        FOLDED_PER_FACET,
+        SHOWN_PER_FACET,
+        FacetLabels,
+        documents_in_view,
+        facet_groups,
+    )
+
+    counts = {f"document-{n}": 5000 - n for n in range(3000)}
+    params = QueryDict("q=migration&document=document-2999")
+    filters = SearchFilters(documents=("document-2999",))
+    labels = FacetLabels(dimensions={}, categories={}, documents={})
+
+    (group,) = facet_groups(facets={"document": counts}, params=params, filters=filters, labels=labels)
+
+    assert [o.label for o in group.options[:SHOWN_PER_FACET]] == [
+        f"document-{n}" for n in range(SHOWN_PER_FACET)
+    ]
+    assert group.options[-1].label == "document-2999" and group.options[-1].selected
+    assert len(group.more) == FOLDED_PER_FACET
+    assert group.more[-1].count > counts["document-2998"]
+    assert group.hidden == 3000 - SHOWN_PER_FACET - 1 - FOLDED_PER_FACET
+    assert (
+        len(documents_in_view(facets={"document": counts}, filters=filters))
+        == SHOWN_PER_FACET + FOLDED_PER_FACET + 1
+    )

@@ -8,6 +8,7 @@ seconds with what it found so far. A missing or unreadable index raises
 """
 
 import contextlib
+import functools
 import logging
 import os
 import threading
@@ -15,11 +16,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from django.conf import settings
-from django.utils.html import escape
 from whoosh import index as whoosh_index
 from whoosh import query as wq
-from whoosh.highlight import ContextFragmenter, Formatter, get_text
-from whoosh.highlight import highlight as whoosh_highlight
 
 from commitments.search import parsing
 from commitments.search.backends.whoosh_eval import Evaluator
@@ -27,6 +25,7 @@ from commitments.search.backends.whoosh_query import (
     SCHEMA,
     SPELLING,
     STEMMING,
+    WORD,
     WhooshQueryCompiler,
     analyzed,
     compile_filters,
@@ -34,7 +33,7 @@ from commitments.search.backends.whoosh_query import (
 )
 from commitments.search.backends.whoosh_store import IndexStore, LockTimeout, RebuildRunning
 from commitments.search.base import BaseSearchBackend, IndexMissing, SearchUnavailable
-from commitments.search.highlight import SNIPPET_LENGTH, highlight
+from commitments.search.highlight import mark_spans
 from commitments.search.index import indexed_provisions_for, iter_indexed_provisions
 from commitments.search.query import FACET_NAMES, SearchHit, SearchRequest, SearchResults, ordered_facets
 
@@ -42,18 +41,6 @@ logger = logging.getLogger(__name__)
 
 SUGGEST_BELOW = 3  # offer "did you mean" when a query finds fewer hits than this
 PROGRESS_EVERY = 100
-
-
-class _MarkFormatter(Formatter):
-    """Escapes the text first, then wraps matches in ``<mark>``."""
-
-    between = " … "
-
-    def _text(self, text: str) -> str:
-        return escape(text)
-
-    def format_token(self, text, token, replace=False):
-        return f"<mark>{escape(get_text(text, token, replace))}</mark>"
 
 
 class WhooshSearchBackend(BaseSearchBackend):
@@ -287,14 +274,18 @@ class WhooshSearchBackend(BaseSearchBackend):
 
 
 def _snippet(text: str, terms: set[str]) -> str:
-    """Escaped text around the best matches with ``<mark>`` on them; the opening of the
-    text when nothing in it matched (the match was in the title or the symbol)."""
-    if terms:
-        fragmenter = ContextFragmenter(maxchars=SNIPPET_LENGTH, surround=80)
-        marked = whoosh_highlight(text, terms, STEMMING, fragmenter, _MarkFormatter(), top=2)
-        if marked:
-            return marked
-    return highlight(text, [])
+    """Escaped text around the first match, with ``<mark>`` on every word whose stem is one of
+    ``terms``; the opening of the text when nothing in it matched (the match was in the
+    title or the symbol)."""
+    spans = [word.span() for word in WORD.finditer(text) if _stem(word.group()) in terms] if terms else []
+    return mark_spans(text, spans)
+
+
+@functools.lru_cache(maxsize=65536)
+def _stem(word: str) -> str | None:
+    """The index term of one word as the text analyser makes it (None for a stop word)."""
+    terms = analyzed(word)
+    return terms[0] if len(terms) == 1 else None
 
 
 SearchBackend = WhooshSearchBackend

@@ -7,14 +7,16 @@ syntax, wildcards and operators in a query mean only what ``parsing`` says they 
 
 from whoosh import query as wq
 from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
+from whoosh.analysis.tokenizers import default_pattern
 from whoosh.fields import BOOLEAN, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
-from whoosh.sorting import FieldFacet, MultiFacet
 from whoosh.support.charset import accent_map
 
 from commitments.search import parsing
 from commitments.search.index import IndexedProvision
 from commitments.search.query import SearchFilters
 
+# Words as the analysers cut them.
+WORD = default_pattern
 # Accents are folded before stemming, so "émigré" and "emigre" meet in one stem.
 STEMMING = RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map) | StopFilter() | StemFilter()
 # The "did you mean" vocabulary: real words as written, only case and accents folded.
@@ -174,25 +176,3 @@ def compile_filters(filters: SearchFilters) -> wq.Query | None:
     if not clauses:
         return None
     return clauses[0] if len(clauses) == 1 else wq.And(clauses)
-
-
-FACETS = {
-    "dimension": FieldFacet("dimension", allow_overlap=True),
-    "category": FieldFacet("category", allow_overlap=True),
-    "year": FieldFacet("year"),
-    "decade": FieldFacet("decade"),
-    "kind": FieldFacet("kind"),
-    "document": FieldFacet("document"),
-}
-
-
-def date_order(*, newest_first: bool) -> MultiFacet:
-    """Dated provisions by date (undated last), then in their document's order."""
-    return MultiFacet(
-        [
-            FieldFacet("undated"),
-            FieldFacet("date", reverse=newest_first),
-            FieldFacet("document_id"),
-            FieldFacet("position"),
-        ]
-    )
