@@ -24,6 +24,7 @@ from whoosh.highlight import highlight as whoosh_highlight
 from whoosh.sorting import Count
 
 from commitments.search import parsing
+from commitments.search.backends.whoosh_indexing import IndexCodec
 from commitments.search.backends.whoosh_query import (
     FACETS,
     SCHEMA,
@@ -103,7 +104,8 @@ class WhooshSearchBackend(BaseSearchBackend):
         """Write the database's current state of ``ids``; call with the write lock held."""
         records = indexed_provisions_for(ids)
         try:
-            writer = whoosh_index.open_dir(str(directory)).writer(timeout=self.write_timeout)
+            index = whoosh_index.open_dir(str(directory))
+            writer = index.writer(timeout=self.write_timeout, codec=IndexCodec())
         except Exception as exc:
             raise SearchUnavailable(f"search index at {directory} cannot be written: {exc}") from exc
         try:
@@ -150,7 +152,7 @@ class WhooshSearchBackend(BaseSearchBackend):
         return directory
 
     def _fill(self, directory: Path, progress: Callable[[int], None] | None) -> None:
-        writer = whoosh_index.create_in(str(directory), SCHEMA).writer(limitmb=128)
+        writer = whoosh_index.create_in(str(directory), SCHEMA).writer(limitmb=128, codec=IndexCodec())
         count = 0
         try:
             for record in iter_indexed_provisions():
