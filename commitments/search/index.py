@@ -80,11 +80,20 @@ def indexable_provisions():
     return Provision.objects.published().order_by("pk")
 
 
+def indexable_ids() -> list[int]:
+    return list(indexable_provisions().values_list("pk", flat=True))
+
+
 def iter_indexed_provisions() -> Iterator[IndexedProvision]:
     """Every record the index should hold, read from the database in chunks."""
-    ids = list(indexable_provisions().values_list("pk", flat=True))
+    for records in indexed_provision_chunks(indexable_ids()):
+        yield from records
+
+
+def indexed_provision_chunks(ids: list[int]) -> Iterator[list[IndexedProvision]]:
+    """The records of those of ``ids`` still indexable, ``CHUNK_SIZE`` ids at a time."""
     for start in range(0, len(ids), CHUNK_SIZE):
-        yield from _records(ids[start : start + CHUNK_SIZE])
+        yield _records(ids[start : start + CHUNK_SIZE])
 
 
 def indexed_provisions_for(ids: Iterable[int]) -> dict[int, IndexedProvision]:

@@ -24,7 +24,8 @@ from whoosh.highlight import highlight as whoosh_highlight
 from whoosh.sorting import Count
 
 from commitments.search import parsing
-from commitments.search.backends.whoosh_indexing import IndexCodec
+from commitments.search.backends.whoosh_build import fill_index
+from commitments.search.backends.whoosh_indexing import IndexWriter
 from commitments.search.backends.whoosh_query import (
     FACETS,
     SCHEMA,
@@ -39,13 +40,12 @@ from commitments.search.backends.whoosh_query import (
 from commitments.search.backends.whoosh_store import IndexStore, LockTimeout, RebuildRunning
 from commitments.search.base import BaseSearchBackend, IndexMissing, SearchUnavailable
 from commitments.search.highlight import SNIPPET_LENGTH, highlight
-from commitments.search.index import indexed_provisions_for, iter_indexed_provisions
+from commitments.search.index import indexed_provisions_for
 from commitments.search.query import SearchHit, SearchRequest, SearchResults, ordered_facets
 
 logger = logging.getLogger(__name__)
 
 SUGGEST_BELOW = 3  # offer "did you mean" when a query finds fewer hits than this
-PROGRESS_EVERY = 100
 
 
 class _MarkFormatter(Formatter):
@@ -69,6 +69,7 @@ class WhooshSearchBackend(BaseSearchBackend):
         self.time_limit = float(params.get("TIME_LIMIT", 2.0))
         self.write_timeout = float(params.get("WRITE_TIMEOUT", 10.0))
         self.swap_timeout = float(params.get("SWAP_TIMEOUT", 60.0))
+        self.build_processes = int(params.get("BUILD_PROCESSES", min(2, os.cpu_count() or 1)))
         self._local = threading.local()
 
     # Writing
@@ -104,8 +105,7 @@ class WhooshSearchBackend(BaseSearchBackend):
         """Write the database's current state of ``ids``; call with the write lock held."""
         records = indexed_provisions_for(ids)
         try:
-            index = whoosh_index.open_dir(str(directory))
-            writer = index.writer(timeout=self.write_timeout, codec=IndexCodec())
+            writer = IndexWriter(whoosh_index.open_dir(str(directory)), timeout=self.write_timeout)
         except Exception as exc:
             raise SearchUnavailable(f"search index at {directory} cannot be written: {exc}") from exc
         try:
@@ -152,20 +152,9 @@ class WhooshSearchBackend(BaseSearchBackend):
         return directory
 
     def _fill(self, directory: Path, progress: Callable[[int], None] | None) -> None:
-        writer = whoosh_index.create_in(str(directory), SCHEMA).writer(limitmb=128, codec=IndexCodec())
-        count = 0
-        try:
-            for record in iter_indexed_provisions():
-                writer.add_document(**document_fields(record))
-                count += 1
-                if progress and count % PROGRESS_EVERY == 0:
-                    progress(count)
-            writer.commit()
-        except BaseException:
-            writer.cancel()
-            raise
-        if progress:
-            progress(count)
+        fill_index(
+            whoosh_index.create_in(str(directory), SCHEMA), processes=self.build_processes, progress=progress
+        )
 
     def indexed_fingerprints(self) -> dict[int, str]:
         searcher = self._searcher()

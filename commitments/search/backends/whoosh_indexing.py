@@ -1,4 +1,4 @@
-"""Writing a Whoosh index quickly: analysis in plain Python, and a codec that stats less.
+"""Writing a Whoosh index quickly: analysis in plain Python, and lighter postings bookkeeping.
 
 Whoosh's analysers make a ``Token`` and a generator step per token per filter, which is
 most of an index build. Indexing does not need tokens, only each term with its positions
@@ -7,19 +7,22 @@ most of an index build. Indexing does not need tokens, only each term with its p
 ``STEMMING`` and ``SPELLING``: tests/search/test_index_analysis.py holds the two paths to
 the same output.
 
-The field and codec classes are pickled into every index's table of contents by their import path:
+The field classes are pickled into every index's table of contents by their import path:
 renaming or moving them makes existing indexes unreadable until they are rebuilt.
 """
 
 import functools
+import marshal
 from collections import Counter
 
 from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
-from whoosh.codec.whoosh3 import W3Codec
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3PerDocReader, _lenfield
 from whoosh.fields import TEXT
 from whoosh.lang.porter import stem
 from whoosh.support.charset import accent_map
 from whoosh.system import pack_uint
+from whoosh.util.numeric import byte_to_length
+from whoosh.writing import PostingPool, SegmentWriter
 
 # Accents are folded before stemming, so "émigré" and "emigre" meet in one stem.
 STEMMING = RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map) | StopFilter() | StemFilter()
@@ -31,6 +34,9 @@ _STOP_WORDS = frozenset(StopFilter().stops)
 _MIN_WORD_LENGTH = StopFilter().min
 _STEMS: dict[str, str] = {}
 _MAX_STEMS = 500_000  # a bound for a long-lived process; a corpus has far fewer distinct words
+
+POSTING_BYTES = 220  # what a pooled posting tuple takes in memory, about
+RUN_BATCH = 10_000  # postings per marshal record in a pool's temporary run
 
 
 @functools.lru_cache(maxsize=4)
@@ -110,16 +116,88 @@ class SpellingText(TEXT):
             yield word.encode("utf-8"), count, float(count) * boost, pack_uint(count)
 
 
-class IndexCodec(W3Codec):
-    """Whoosh's codec, with each segment's column files looked up once rather than per posting.
+class IndexWriter(SegmentWriter):
+    """Whoosh's segment writer, with cheaper bookkeeping for each posting.
 
-    Writing the postings asks the new segment for each posting's field length, and for a
-    field that keeps no lengths (every ID, KEYWORD and NUMERIC field) Whoosh checks again
-    whether the column file exists: a ``stat()`` per posting. A written segment's files
-    never change, so the first answer holds.
+    The index it writes is the one ``SegmentWriter`` would write; only how the postings
+    are pooled and how field lengths are looked up while writing them differ.
     """
 
-    def per_document_reader(self, storage, segment):
-        reader = super().per_document_reader(storage, segment)
-        reader.has_column = functools.cache(reader.has_column)
-        return reader
+    def __init__(self, index, *, limitmb: int = 128, **kwargs):
+        super().__init__(index, limitmb=limitmb, **kwargs)
+        self.pool = _PostingPool(self._tempstorage, self.newsegment, limitmb=limitmb)
+
+    def per_document_reader(self):
+        if not self.perdocwriter.is_closed:
+            raise RuntimeError("the per-document writer is still open")
+        return _LengthsInMemory(self.storage, self.get_segment())
+
+
+class _PostingPool(PostingPool):
+    """Counts postings instead of estimating each one's size, and writes sorted runs in
+    batches rather than one pickle per posting.
+
+    ``fieldnames`` stays empty: only Whoosh's multiprocessing writer reads it.
+    """
+
+    def __init__(self, tempstore, segment, *, limitmb: int):
+        super().__init__(tempstore, segment, limitmb=limitmb)
+        self.limit_postings = max(1, limitmb * 1024 * 1024 // POSTING_BYTES)
+
+    def add(self, item):
+        self.current.append(item)
+        if len(self.current) >= self.limit_postings:
+            self.save()
+
+    def _write_run(self, f, items):
+        batch = []
+        for item in items:
+            batch.append(item)
+            if len(batch) == RUN_BATCH:
+                marshal.dump(batch, f)
+                batch = []
+        if batch:
+            marshal.dump(batch, f)
+        f.close()
+
+    def _read_run(self, path):
+        f = self._open_run(path)
+        try:
+            while True:
+                try:
+                    batch = marshal.load(f)  # noqa: S302 (our own temporary file)
+                except EOFError:
+                    return
+                yield from batch
+        finally:
+            f.close()
+            self._remove_run(path)
+
+
+class _LengthsInMemory(W3PerDocReader):
+    """A new segment's field lengths read once per field, for writing its postings.
+
+    Whoosh otherwise reads a byte from the column file (and, for a field without lengths,
+    checks that the file exists) for every posting.
+    """
+
+    def __init__(self, storage, segment):
+        super().__init__(storage, segment)
+        self._lengths: dict[str, list | None] = {}
+
+    def doc_field_length(self, docnum, fieldname, default=0):
+        if docnum > self._doccount:
+            raise IndexError(f"Asked for docnum {docnum!r} of {self._doccount}")
+        if fieldname not in self._lengths:
+            self._lengths[fieldname] = self._read_lengths(fieldname)
+        lengths = self._lengths[fieldname]
+        if lengths is None:
+            return default
+        return lengths[docnum] if docnum < len(lengths) else None
+
+    def _read_lengths(self, fieldname: str) -> list | None:
+        """What ``W3PerDocReader.doc_field_length`` gives for each document (None for 0)."""
+        reader = self._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+        if reader is None:
+            return None
+        return [byte_to_length(byte) if byte else None for byte in reader]
