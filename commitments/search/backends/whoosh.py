@@ -22,10 +22,11 @@ from whoosh.collectors import TimeLimit, TimeLimitCollector
 from whoosh.highlight import ContextFragmenter, Formatter, get_text
 from whoosh.highlight import highlight as whoosh_highlight
 from whoosh.sorting import Count
+from whoosh.writing import NO_MERGE
 
 from commitments.search import parsing
 from commitments.search.backends.whoosh_build import fill_index
-from commitments.search.backends.whoosh_indexing import IndexWriter
+from commitments.search.backends.whoosh_indexing import IndexWriter, reindex_smallest
 from commitments.search.backends.whoosh_query import (
     FACETS,
     SCHEMA,
@@ -46,6 +47,7 @@ from commitments.search.query import SearchHit, SearchRequest, SearchResults, or
 logger = logging.getLogger(__name__)
 
 SUGGEST_BELOW = 3  # offer "did you mean" when a query finds fewer hits than this
+MERGE_AT_SEGMENTS = 8  # a write into an index of this many segments merges the smallest
 
 
 class _MarkFormatter(Formatter):
@@ -114,7 +116,12 @@ class WhooshSearchBackend(BaseSearchBackend):
                     writer.update_document(**document_fields(records[provision_id]))
                 else:
                     writer.delete_by_term("id", str(provision_id))
-            writer.commit()
+            # Each write adds a small segment; once they pile up, a write folds the smallest
+            # few into its own. Whoosh's default merge fell on some edits and not others.
+            if len(writer.segments) >= MERGE_AT_SEGMENTS:
+                writer.commit(mergetype=reindex_smallest(_documents_for))
+            else:
+                writer.commit(mergetype=NO_MERGE)
         except BaseException:
             writer.cancel()
             raise
@@ -270,6 +277,10 @@ class WhooshSearchBackend(BaseSearchBackend):
         if not os.access(existing, os.W_OK | os.X_OK):
             return [f"SEARCH_INDEX_DIR {root} is not writable ({existing} is read-only for this user)."]
         return []
+
+
+def _documents_for(ids: list[int]) -> list[dict]:
+    return [document_fields(record) for record in indexed_provisions_for(ids).values()]
 
 
 def _groups(results, name: str) -> dict[str, int]:
