@@ -10,6 +10,7 @@ Workers are forked and never touch the database: the records reach them through 
 so a build inside a transaction sees the same rows in every process.
 """
 
+import contextlib
 import multiprocessing
 from collections.abc import Callable, Iterator
 from itertools import zip_longest
@@ -103,8 +104,9 @@ class _Worker:
 
     def finish(self):
         """The worker's finished segment, once it has written it."""
-        try:
+        with contextlib.suppress(OSError):  # a worker that failed has closed its end already
             self.connection.send(None)
+        try:
             outcome, value = self.connection.recv()
         except (EOFError, OSError):
             raise BuildFailed(f"index worker {self.process.pid} ended without a segment") from None
