@@ -4,6 +4,7 @@ import pytest
 from whoosh import index as whoosh_index
 from whoosh.fields import TEXT, Schema
 
+from commitments.models import Provision
 from commitments.search import SearchRequest, search_provisions
 from commitments.search.backends import whoosh_build, whoosh_indexing
 from commitments.search.backends.whoosh_indexing import (
@@ -117,3 +118,17 @@ def test_the_index_writer_is_a_whoosh_segment_writer(tmp_path):
         assert writer.pool.limit_postings > 0
     finally:
         writer.cancel()
+
+
+def test_an_index_built_before_keeps_its_spelling_words_through_edits(corpus, whoosh_index):
+    """An index whose schema predates SpellingText still gets words, not whole texts."""
+    directory = whoosh_index.store.root / "index-before"
+    reference = whoosh_reference_index(directory)
+    whoosh_index.store.swap(directory)
+    provision = Provision.objects.published().order_by("pk").first()
+    provision.text = f"{provision.text} Zqspellingword"
+    provision.save()
+    whoosh_index.update({provision.pk})
+    with reference.refresh().reader() as reader:
+        assert reader.doc_frequency("spelling", "zqspellingword") == 1
+        assert all(" " not in term.decode() for term in reader.lexicon("spelling"))

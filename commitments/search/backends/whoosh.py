@@ -8,6 +8,7 @@ seconds with what it found so far. A missing or unreadable index raises
 """
 
 import contextlib
+import functools
 import logging
 import os
 import threading
@@ -26,7 +27,7 @@ from whoosh.writing import NO_MERGE
 
 from commitments.search import parsing
 from commitments.search.backends.whoosh_build import fill_index
-from commitments.search.backends.whoosh_indexing import IndexWriter, reindex_smallest
+from commitments.search.backends.whoosh_indexing import IndexWriter, fit_to_schema, reindex_smallest
 from commitments.search.backends.whoosh_query import (
     FACETS,
     SCHEMA,
@@ -113,13 +114,15 @@ class WhooshSearchBackend(BaseSearchBackend):
         try:
             for provision_id in sorted(ids):
                 if provision_id in records:
-                    writer.update_document(**document_fields(records[provision_id]))
+                    writer.update_document(
+                        **fit_to_schema(document_fields(records[provision_id]), writer.schema)
+                    )
                 else:
                     writer.delete_by_term("id", str(provision_id))
             # Each write adds a small segment; once they pile up, a write folds the smallest
             # few into its own. Whoosh's default merge fell on some edits and not others.
             if len(writer.segments) >= MERGE_AT_SEGMENTS:
-                writer.commit(mergetype=reindex_smallest(_documents_for))
+                writer.commit(mergetype=reindex_smallest(functools.partial(_documents_for, writer.schema)))
             else:
                 writer.commit(mergetype=NO_MERGE)
         except BaseException:
@@ -279,8 +282,8 @@ class WhooshSearchBackend(BaseSearchBackend):
         return []
 
 
-def _documents_for(ids: list[int]) -> list[dict]:
-    return [document_fields(record) for record in indexed_provisions_for(ids).values()]
+def _documents_for(schema, ids: list[int]) -> list[dict]:
+    return [fit_to_schema(document_fields(record), schema) for record in indexed_provisions_for(ids).values()]
 
 
 def _groups(results, name: str) -> dict[str, int]:

@@ -32,6 +32,8 @@ class BuildFailed(Exception):
 def fill_index(index, *, processes: int, progress: Callable[[int], None] | None = None) -> int:
     """Index every indexable provision into the new, empty ``index``; return how many."""
     ids = indexable_ids()
+    if multiprocessing.current_process().daemon:
+        processes = 1  # a daemon process (a pool worker, say) may not start processes
     writer = IndexWriter(index, limitmb=POOL_MB)
     try:
         shares = _split(ids, min(processes, len(ids) // MIN_PER_WORKER))

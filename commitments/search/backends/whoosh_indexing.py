@@ -119,6 +119,14 @@ class SpellingText(TEXT):
             yield word.encode("utf-8"), count, float(count) * boost, pack_uint(count)
 
 
+def fit_to_schema(fields: dict, schema) -> dict:
+    """``fields`` as the index's own schema takes them: an index built before
+    ``SpellingText`` (until its next rebuild) wants the spelling texts as one string."""
+    if isinstance(schema["spelling"], SpellingText):
+        return fields
+    return {**fields, "spelling": " ".join(fields["spelling"])}
+
+
 class IndexWriter(SegmentWriter):
     """Whoosh's segment writer, with cheaper bookkeeping for each posting.
 
