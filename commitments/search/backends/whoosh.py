@@ -18,9 +18,12 @@ from pathlib import Path
 from django.conf import settings
 from whoosh import index as whoosh_index
 from whoosh import query as wq
+from whoosh.writing import NO_MERGE
 
 from commitments.search import parsing
+from commitments.search.backends.whoosh_build import fill_index
 from commitments.search.backends.whoosh_eval import Evaluator
+from commitments.search.backends.whoosh_indexing import IndexWriter, fit_to_schema, reindex_smallest
 from commitments.search.backends.whoosh_query import (
     SCHEMA,
     SPELLING,
@@ -34,13 +37,13 @@ from commitments.search.backends.whoosh_query import (
 from commitments.search.backends.whoosh_store import IndexStore, LockTimeout, RebuildRunning
 from commitments.search.base import BaseSearchBackend, IndexMissing, SearchUnavailable
 from commitments.search.highlight import mark_spans
-from commitments.search.index import indexed_provisions_for, iter_indexed_provisions
+from commitments.search.index import indexed_provisions_for
 from commitments.search.query import FACET_NAMES, SearchHit, SearchRequest, SearchResults, ordered_facets
 
 logger = logging.getLogger(__name__)
 
 SUGGEST_BELOW = 3  # offer "did you mean" when a query finds fewer hits than this
-PROGRESS_EVERY = 100
+MERGE_AT_SEGMENTS = 8  # a write into an index of this many segments merges the smallest
 
 
 class WhooshSearchBackend(BaseSearchBackend):
@@ -52,6 +55,7 @@ class WhooshSearchBackend(BaseSearchBackend):
         self.time_limit = float(params.get("TIME_LIMIT", 2.0))
         self.write_timeout = float(params.get("WRITE_TIMEOUT", 10.0))
         self.swap_timeout = float(params.get("SWAP_TIMEOUT", 60.0))
+        self.build_processes = int(params.get("BUILD_PROCESSES", min(2, os.cpu_count() or 1)))
         self._local = threading.local()
         # Arrays read from the index's segments, shared by this process's threads.
         self._evaluators: dict[Path, Evaluator] = {}
@@ -89,16 +93,23 @@ class WhooshSearchBackend(BaseSearchBackend):
         """Write the database's current state of ``ids``; call with the write lock held."""
         records = indexed_provisions_for(ids)
         try:
-            writer = whoosh_index.open_dir(str(directory)).writer(timeout=self.write_timeout)
+            writer = IndexWriter(whoosh_index.open_dir(str(directory)), timeout=self.write_timeout)
         except Exception as exc:
             raise SearchUnavailable(f"search index at {directory} cannot be written: {exc}") from exc
         try:
             for provision_id in sorted(ids):
                 if provision_id in records:
-                    writer.update_document(**document_fields(records[provision_id]))
+                    writer.update_document(
+                        **fit_to_schema(document_fields(records[provision_id]), writer.schema)
+                    )
                 else:
                     writer.delete_by_term("id", str(provision_id))
-            writer.commit()
+            # Each write adds a small segment; once they pile up, a write folds the smallest
+            # few into its own. Whoosh's default merge fell on some edits and not others.
+            if len(writer.segments) >= MERGE_AT_SEGMENTS:
+                writer.commit(mergetype=reindex_smallest(functools.partial(_documents_for, writer.schema)))
+            else:
+                writer.commit(mergetype=NO_MERGE)
         except BaseException:
             writer.cancel()
             raise
@@ -136,20 +147,9 @@ class WhooshSearchBackend(BaseSearchBackend):
         return directory
 
     def _fill(self, directory: Path, progress: Callable[[int], None] | None) -> None:
-        writer = whoosh_index.create_in(str(directory), SCHEMA).writer(limitmb=128)
-        count = 0
-        try:
-            for record in iter_indexed_provisions():
-                writer.add_document(**document_fields(record))
-                count += 1
-                if progress and count % PROGRESS_EVERY == 0:
-                    progress(count)
-            writer.commit()
-        except BaseException:
-            writer.cancel()
-            raise
-        if progress:
-            progress(count)
+        fill_index(
+            whoosh_index.create_in(str(directory), SCHEMA), processes=self.build_processes, progress=progress
+        )
 
     def indexed_fingerprints(self) -> dict[int, str]:
         searcher = self._searcher()
@@ -271,6 +271,10 @@ class WhooshSearchBackend(BaseSearchBackend):
         if not os.access(existing, os.W_OK | os.X_OK):
             return [f"SEARCH_INDEX_DIR {root} is not writable ({existing} is read-only for this user)."]
         return []
+
+
+def _documents_for(schema, ids: list[int]) -> list[dict]:
+    return [fit_to_schema(document_fields(record), schema) for record in indexed_provisions_for(ids).values()]
 
 
 def _snippet(text: str, terms: set[str]) -> str:

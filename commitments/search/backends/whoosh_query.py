@@ -6,21 +6,16 @@ syntax, wildcards and operators in a query mean only what ``parsing`` says they 
 """
 
 from whoosh import query as wq
-from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 from whoosh.analysis.tokenizers import default_pattern
-from whoosh.fields import BOOLEAN, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
-from whoosh.support.charset import accent_map
+from whoosh.fields import BOOLEAN, ID, KEYWORD, NUMERIC, STORED, Schema
 
 from commitments.search import parsing
+from commitments.search.backends.whoosh_indexing import SPELLING, STEMMING, SpellingText, StemmedText
 from commitments.search.index import IndexedProvision
 from commitments.search.query import SearchFilters
 
 # Words as the analysers cut them.
 WORD = default_pattern
-# Accents are folded before stemming, so "émigré" and "emigre" meet in one stem.
-STEMMING = RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map) | StopFilter() | StemFilter()
-# The "did you mean" vocabulary: real words as written, only case and accents folded.
-SPELLING = RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map)
 
 TEXT_FIELDS = {"text": 1.0, "heading": 1.5, "title": 2.0}
 MAX_PREFIX_EXPANSION = 64
@@ -36,10 +31,10 @@ SCHEMA = Schema(
     undated=NUMERIC(int, sortable=True),
     symbol=ID(),
     label=KEYWORD(lowercase=True, scorable=True),
-    title=TEXT(analyzer=STEMMING),
-    heading=TEXT(analyzer=STEMMING),
-    text=TEXT(analyzer=STEMMING, stored=True),
-    spelling=TEXT(analyzer=SPELLING, phrase=False, spelling=True),
+    title=StemmedText(),
+    heading=StemmedText(),
+    text=StemmedText(stored=True),
+    spelling=SpellingText(),
     kind=ID(sortable=True),
     body=ID(sortable=True),
     document=ID(sortable=True),
@@ -64,7 +59,7 @@ def document_fields(record: IndexedProvision) -> dict:
         "title": record.title,
         "heading": record.heading,
         "text": record.text,
-        "spelling": " ".join((record.title, record.heading, record.text)),
+        "spelling": (record.title, record.heading, record.text),
         "kind": record.kind,
         "body": record.body,
         "document": record.document_slug,

@@ -1,0 +1,240 @@
+"""Writing a Whoosh index quickly: analysis in plain Python, and lighter postings bookkeeping.
+
+Whoosh's analysers make a ``Token`` and a generator step per token per filter, which is
+most of an index build. Indexing does not need tokens, only each term with its positions
+(or its count), so the fields here compute those from ``re.finditer``, ``str.lower``,
+``str.translate`` and a memoized stemmer. Queries and highlighting still go through
+``STEMMING`` and ``SPELLING``: tests/search/test_index_analysis.py holds the two paths to
+the same output.
+
+The field classes are pickled into every index's table of contents by their import path:
+renaming or moving them makes existing indexes unreadable until they are rebuilt.
+"""
+
+import functools
+import marshal
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3PerDocReader, _lenfield
+from whoosh.fields import TEXT
+from whoosh.lang.porter import stem
+from whoosh.reading import SegmentReader
+from whoosh.support.charset import accent_map
+from whoosh.system import pack_uint
+from whoosh.util.numeric import byte_to_length
+from whoosh.writing import PostingPool, SegmentWriter
+
+# Accents are folded before stemming, so "émigré" and "emigre" meet in one stem.
+STEMMING = RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map) | StopFilter() | StemFilter()
+# The "did you mean" vocabulary: real words as written, only case and accents folded.
+SPELLING = RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map)
+
+_WORD = RegexTokenizer().expression
+_STOP_WORDS = frozenset(StopFilter().stops)
+_MIN_WORD_LENGTH = StopFilter().min
+_STEMS: dict[str, str] = {}
+_MAX_STEMS = 500_000  # a bound for a long-lived process; a corpus has far fewer distinct words
+
+POSTING_BYTES = 220  # what a pooled posting tuple takes in memory, about
+RUN_BATCH = 10_000  # postings per marshal record in a pool's temporary run
+MERGED_PER_WRITE = 4
+
+
+@functools.lru_cache(maxsize=4)
+def folded_words(text: str) -> tuple[str, ...]:
+    """What ``SPELLING`` makes of ``text``: every word, lowercased and accent-folded.
+
+    Cached for the last few texts: a document's title, heading and text are folded for the
+    ``spelling`` field and again for their own fields.
+    """
+    return tuple(match.group(0).lower().translate(accent_map) for match in _WORD.finditer(text))
+
+
+def stemmed(word: str) -> str:
+    term = _STEMS.get(word)
+    if term is None:
+        if len(_STEMS) >= _MAX_STEMS:
+            _STEMS.clear()
+        term = _STEMS[word] = stem(word)
+    return term
+
+
+def stemmed_positions(text: str) -> dict[str, list[int]]:
+    """What ``STEMMING`` makes of ``text``: each term with its positions, in order of first use.
+
+    Positions follow ``StopFilter(renumber=True)``: the first word kept keeps its place,
+    and each later one comes right after the one before, whatever was dropped between.
+    """
+    positions: dict[str, list[int]] = {}
+    position = None
+    for place, word in enumerate(folded_words(text)):
+        if len(word) < _MIN_WORD_LENGTH or word in _STOP_WORDS:
+            continue
+        position = place if position is None else position + 1
+        term = stemmed(word)
+        if term in positions:
+            positions[term].append(position)
+        else:
+            positions[term] = [position]
+    return positions
+
+
+class StemmedText(TEXT):
+    """A ``TEXT`` field analysed by ``STEMMING`` with positions, indexed without tokens."""
+
+    def __init__(self, **kwargs):
+        super().__init__(analyzer=STEMMING, **kwargs)
+
+    def index(self, value, **kwargs):
+        if not isinstance(value, str) or kwargs:
+            yield from super().index(value, **kwargs)
+            return
+        boost = self.format.field_boost
+        encode = self.format.encode
+        for term, places in stemmed_positions(value).items():
+            yield term.encode("utf-8"), len(places), float(len(places)) * boost, encode(places)
+
+
+class SpellingText(TEXT):
+    """The "did you mean" vocabulary: word counts (no positions) from several texts.
+
+    Its value is a tuple of texts, each analysed by ``SPELLING``; a plain string is one text.
+    """
+
+    def __init__(self, **kwargs):
+        super().__init__(analyzer=SPELLING, phrase=False, spelling=True, **kwargs)
+
+    def index(self, value, **kwargs):
+        if kwargs:
+            yield from super().index(value, **kwargs)
+            return
+        texts = (value,) if isinstance(value, str) else value
+        counts = Counter()
+        for text in texts:
+            counts.update(folded_words(text))
+        boost = self.format.field_boost
+        for word, count in counts.items():
+            yield word.encode("utf-8"), count, float(count) * boost, pack_uint(count)
+
+
+def fit_to_schema(fields: dict, schema) -> dict:
+    """``fields`` as the index's own schema takes them: an index built before
+    ``SpellingText`` (until its next rebuild) wants the spelling texts as one string."""
+    if isinstance(schema["spelling"], SpellingText):
+        return fields
+    return {**fields, "spelling": " ".join(fields["spelling"])}
+
+
+class IndexWriter(SegmentWriter):
+    """Whoosh's segment writer, with cheaper bookkeeping for each posting.
+
+    The index it writes is the one ``SegmentWriter`` would write; only how the postings
+    are pooled and how field lengths are looked up while writing them differ.
+    """
+
+    def __init__(self, index, *, limitmb: int = 128, **kwargs):
+        super().__init__(index, limitmb=limitmb, **kwargs)
+        self.pool = _PostingPool(self._tempstorage, self.newsegment, limitmb=limitmb)
+
+    def per_document_reader(self):
+        if not self.perdocwriter.is_closed:
+            raise RuntimeError("the per-document writer is still open")
+        return _LengthsInMemory(self.storage, self.get_segment())
+
+
+def reindex_smallest(documents_for: Callable[[list[int]], Iterable[dict]]):
+    """A Whoosh merge policy: the ``MERGED_PER_WRITE`` smallest segments are dropped and
+    their provisions written afresh, from ``documents_for(ids)``, into the writer's segment.
+
+    Whoosh merges by copying a segment term by term, some 60 µs a term: a segment of a few
+    dozen edited provisions holds thousands of terms. Indexing the same provisions again
+    costs about a millisecond each. The documents come from the database, as every write's
+    do; a provision no longer indexable simply is not written again. Taking only the
+    smallest few makes segments grow by merging with their like (unlike ``MERGE_SMALL``,
+    which merges one growing segment again every few edits).
+    """
+
+    def policy(writer, segments: list) -> list:
+        merged = sorted(segments, key=lambda segment: segment.doc_count_all())[:MERGED_PER_WRITE]
+        ids = []
+        for segment in merged:
+            # Documents this write replaced or deleted are marked deleted and not listed.
+            with SegmentReader(writer.storage, writer.schema, segment) as reader:
+                ids.extend(int(fields["id"]) for fields in reader.all_stored_fields())
+        for fields in documents_for(ids):
+            writer.add_document(**fields)
+        return [segment for segment in segments if segment not in merged]
+
+    return policy
+
+
+class _PostingPool(PostingPool):
+    """Counts postings instead of estimating each one's size, and writes sorted runs in
+    batches rather than one pickle per posting.
+
+    ``fieldnames`` stays empty: only Whoosh's multiprocessing writer reads it.
+    """
+
+    def __init__(self, tempstore, segment, *, limitmb: int):
+        super().__init__(tempstore, segment, limitmb=limitmb)
+        self.limit_postings = max(1, limitmb * 1024 * 1024 // POSTING_BYTES)
+
+    def add(self, item):
+        self.current.append(item)
+        if len(self.current) >= self.limit_postings:
+            self.save()
+
+    def _write_run(self, f, items):
+        batch = []
+        for item in items:
+            batch.append(item)
+            if len(batch) == RUN_BATCH:
+                marshal.dump(batch, f)
+                batch = []
+        if batch:
+            marshal.dump(batch, f)
+        f.close()
+
+    def _read_run(self, path):
+        f = self._open_run(path)
+        try:
+            while True:
+                try:
+                    batch = marshal.load(f)  # noqa: S302 (our own temporary file)
+                except EOFError:
+                    return
+                yield from batch
+        finally:
+            f.close()
+            self._remove_run(path)
+
+
+class _LengthsInMemory(W3PerDocReader):
+    """A new segment's field lengths read once per field, for writing its postings.
+
+    Whoosh otherwise reads a byte from the column file (and, for a field without lengths,
+    checks that the file exists) for every posting.
+    """
+
+    def __init__(self, storage, segment):
+        super().__init__(storage, segment)
+        self._lengths: dict[str, list | None] = {}
+
+    def doc_field_length(self, docnum, fieldname, default=0):
+        if docnum > self._doccount:
+            raise IndexError(f"Asked for docnum {docnum!r} of {self._doccount}")
+        if fieldname not in self._lengths:
+            self._lengths[fieldname] = self._read_lengths(fieldname)
+        lengths = self._lengths[fieldname]
+        if lengths is None:
+            return default
+        return lengths[docnum] if docnum < len(lengths) else None
+
+    def _read_lengths(self, fieldname: str) -> list | None:
+        """What ``W3PerDocReader.doc_field_length`` gives for each document (None for 0)."""
+        reader = self._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+        if reader is None:
+            return None
+        return [byte_to_length(byte) if byte else None for byte in reader]

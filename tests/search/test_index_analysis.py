@@ -1,0 +1,96 @@
+"""Indexing's plain-Python analysis gives the index exactly what Whoosh's analysers would."""
+
+from pathlib import Path
+
+import pytest
+from whoosh.fields import TEXT
+
+from commitments.search.backends.whoosh_indexing import (
+    SPELLING,
+    STEMMING,
+    SpellingText,
+    StemmedText,
+    folded_words,
+    stemmed_positions,
+)
+
+CORPUS = Path(__file__).resolve().parents[2] / "fixtures" / "corpus"
+
+TRICKY = [
+    "",
+    "   ",
+    "the of and a",  # stop words only
+    "The the THE migrants",  # stop words before the first kept word keep its place
+    "a b c d migration e f g asylum",  # one-letter words are dropped like stop words
+    "Émigré émigrés EMIGRÉ naïve façade Øresund Łódź straße ÆSIR",
+    "State's participating States' l'OSCE d’accord",
+    "1975 Helsinki 2.5 per cent, 10,000 e.g. i.e. U.N. No.3 4.5(b)",
+    "Annex C.2(v) MC.DOC/2/05 PC.DEC/1/23",
+    "well-being co-operation cross-border non-discrimination",
+    "running runs ran runner ponies caresses agreed generously",
+    "ﬁnance ﬂows",  # ligatures
+    "Δημοκρατία Россия миграция 移民",
+    "tab\tand\nnew line\r\nwindows",
+    "under_score __dunder__ _leading trailing_",
+    "...leading dots. trailing.. dots... a.b.c",
+]
+
+
+def corpus_texts() -> list[str]:
+    texts = []
+    for path in sorted(CORPUS.glob("*.txt")):
+        whole = path.read_text(encoding="utf-8")
+        texts.append(whole)
+        texts.extend(paragraph for paragraph in whole.split("\n\n") if paragraph.strip())
+    return texts
+
+
+def test_the_corpus_is_there_to_compare():
+    assert len(corpus_texts()) > 100
+
+
+def whoosh_terms(text: str, analyzer) -> list[tuple[str, int]]:
+    return [(token.text, token.pos) for token in analyzer(text, positions=True)]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_folding_matches_the_spelling_analyser(text):
+    assert list(folded_words(text)) == [term for term, _ in whoosh_terms(text, SPELLING)]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_terms_and_positions_match_the_stemming_analyser(text):
+    expected: dict[str, list[int]] = {}
+    for term, position in whoosh_terms(text, STEMMING):
+        expected.setdefault(term, []).append(position)
+    assert stemmed_positions(text) == expected
+
+
+def test_stop_words_renumber_from_the_first_word_kept():
+    assert stemmed_positions("the of migrants and refugees") == {"migrant": [2], "refuge": [3]}
+
+
+@pytest.mark.parametrize("options", [{}, {"stored": True}, {"field_boost": 1.5}])
+def test_stemmed_field_indexes_what_a_stemming_text_field_would(options):
+    fast, reference = StemmedText(**options), TEXT(analyzer=STEMMING, **options)
+    for text in [*TRICKY, *corpus_texts()]:
+        assert list(fast.index(text)) == list(reference.index(text)), text[:80]
+
+
+def test_spelling_field_counts_the_words_of_all_its_texts():
+    fast = SpellingText()
+    reference = TEXT(analyzer=SPELLING, phrase=False, spelling=True)
+    texts = [*TRICKY, *corpus_texts()]
+    for parts in zip(texts, texts[1:], texts[2:], strict=False):
+        assert sorted(fast.index(parts)) == sorted(reference.index(" ".join(parts))), parts[0][:80]
+
+
+def test_spelling_field_takes_a_plain_string_too():
+    text = "Émigrés and émigrés"
+    reference = TEXT(analyzer=SPELLING, phrase=False, spelling=True)
+    assert sorted(SpellingText().index(text)) == sorted(reference.index(text))
+
+
+def test_queries_still_analyse_with_whoosh():
+    assert StemmedText().analyzer is STEMMING
+    assert SpellingText().analyzer is SPELLING
