@@ -88,7 +88,7 @@ def assert_agrees(searcher, evaluator, queries, *, scores=True):
 
 @pytest.fixture
 def evaluator(corpus_index):
-    return Evaluator(index_key="test")
+    return Evaluator(index_key=str(corpus_index.store.current_dir()))
 
 
 @pytest.mark.parametrize("filters", FILTERS, ids=lambda f: repr(f)[14:60])

@@ -34,6 +34,7 @@ from commitments.search.backends.whoosh_query import (
     compile_filters,
     document_fields,
 )
+from commitments.search.backends.whoosh_reopen import reopen_searcher
 from commitments.search.backends.whoosh_store import IndexStore, LockTimeout, RebuildRunning
 from commitments.search.base import BaseSearchBackend, IndexMissing, SearchUnavailable
 from commitments.search.highlight import mark_spans
@@ -57,8 +58,6 @@ class WhooshSearchBackend(BaseSearchBackend):
         self.swap_timeout = float(params.get("SWAP_TIMEOUT", 60.0))
         self.build_processes = int(params.get("BUILD_PROCESSES", min(2, os.cpu_count() or 1)))
         self._local = threading.local()
-        # Arrays read from the index's segments, shared by this process's threads.
-        self._evaluators: dict[Path, Evaluator] = {}
 
     # Writing
 
@@ -166,25 +165,16 @@ class WhooshSearchBackend(BaseSearchBackend):
             raise IndexMissing(f"no search index at {self.store.root}")
         try:
             current = getattr(state, "searcher", None)
-            if getattr(state, "directory", None) != directory or not current.up_to_date():
-                # Not Searcher.refresh(): it reuses segment readers by segment id, and so
-                # keeps showing documents deleted since it was opened.
+            if getattr(state, "directory", None) != directory:
                 self.close()
-                state.searcher = whoosh_index.open_dir(str(directory)).searcher()
+                state.searcher = reopen_searcher(whoosh_index.open_dir(str(directory)))
                 state.directory = directory
+            elif not current.up_to_date():
+                state.searcher = reopen_searcher(whoosh_index.open_dir(str(directory)), current)
         except Exception as exc:
             self.close()
             raise SearchUnavailable(f"search index at {directory} cannot be read: {exc}") from exc
         return state.searcher
-
-    def _evaluator(self, searcher) -> Evaluator:
-        directory = self._local.directory
-        evaluator = self._evaluators.get(directory)
-        if evaluator is None:
-            # A rebuild swaps in a new directory: the old one's arrays are dropped with it.
-            self._evaluators = {directory: Evaluator(index_key=str(directory))}
-            evaluator = self._evaluators[directory]
-        return evaluator
 
     def close(self) -> None:
         state = self._local
@@ -207,7 +197,7 @@ class WhooshSearchBackend(BaseSearchBackend):
                 query = wq.And([query, wq.ConstantScoreQuery(filters, 0.0)])
             order = request.order if parsed.node is not None or request.order != "relevance" else "-date"
             notes = parsing.user_notes(parsed, truncated_to=len(request.query) if request.truncated else None)
-            answer = self._evaluator(searcher).run(
+            answer = Evaluator(index_key=str(self._local.directory)).run(
                 searcher,
                 query,
                 facets=FACET_NAMES,

@@ -17,7 +17,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from math import log
 
 import numpy as np
@@ -135,9 +135,16 @@ class SegmentSearch:
     def postings(self, fieldname: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
         return self.cache.get((*self.key, "postings", fieldname, btext), lambda: self._read(fieldname, btext))
 
+    def _raw_postings(self, fieldname: str, btext: bytes):
+        """The term's postings as written, deleted documents included: those are masked out
+        per search, since a segment's deletions change and its postings do not."""
+        if (fieldname, btext) not in self.leaf:
+            raise TermNotFound(btext)
+        return self.leaf._terms.matcher(fieldname, btext, self.schema[fieldname].format)
+
     def _read(self, fieldname: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
         try:
-            matcher = self.leaf.postings(fieldname, btext)
+            matcher = self._raw_postings(fieldname, btext)
         except TermNotFound:
             return np.empty(0, np.int32), np.empty(0, np.float32)
         ids: list[int] = []
@@ -164,7 +171,7 @@ class SegmentSearch:
 
     def _read_positions(self, fieldname: str, btext: bytes) -> np.ndarray:
         try:
-            matcher = self.leaf.postings(fieldname, btext)
+            matcher = self._raw_postings(fieldname, btext)
         except TermNotFound:
             return np.empty(0, np.int64)
         keys: list[int] = []
@@ -445,12 +452,17 @@ _EVALUATORS = {
 }
 
 
+# One per process, shared by every backend instance: a segment's arrays are keyed by its index
+# directory and segment id, and segments never change, so they never go stale.
+SEGMENT_ARRAYS = ArrayCache(256 * 1024 * 1024)
+
+
 @dataclass
 class Evaluator:
-    """Runs queries against a searcher's segments, keeping their arrays in one cache."""
+    """Runs queries against the segments of one index directory (``index_key``)."""
 
     index_key: str
-    cache: ArrayCache = field(default_factory=lambda: ArrayCache(256 * 1024 * 1024))
+    cache: ArrayCache = SEGMENT_ARRAYS
 
     def run(
         self,
