@@ -106,7 +106,8 @@ def measure_search(
         summary["queries"] = {
             name: {
                 "median_ms": round(sorted(times)[len(times) // 2] * 1000, 3),
-                "hits": totals[engine.name][name],
+                # None: every pass of this query stopped at the time cap, so its total is unknown.
+                "hits": totals[engine.name].get(name),
             }
             for name, times in per_query[engine.name].items()
         }
