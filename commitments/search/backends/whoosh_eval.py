@@ -408,34 +408,25 @@ class SegmentSearch:
                 matched, scores = matched[top], scores[top]
             ranked = np.lexsort((matched, -scores))
             return [
-                _Candidate(
-                    (-float(scores[i]), offset + int(matched[i])),
-                    float(scores[i]),
-                    offset + int(matched[i]),
-                    self.leaf,
-                    int(matched[i]),
-                )
+                self._candidate((-float(scores[i]),), float(scores[i]), int(matched[i]), offset)
                 for i in ranked
             ]
         undated, dates, documents, positions = (keys[matched] for keys in self.date_keys())
         dates = -dates if order == "-date" else dates
         ranked = np.lexsort((matched, positions, documents, dates, undated))[:limit]
         return [
-            _Candidate(
-                (
-                    int(undated[i]),
-                    int(dates[i]),
-                    int(documents[i]),
-                    int(positions[i]),
-                    offset + int(matched[i]),
-                ),
+            self._candidate(
+                (int(undated[i]), int(dates[i]), int(documents[i]), int(positions[i])),
                 0.0,
-                offset + int(matched[i]),
-                self.leaf,
                 int(matched[i]),
+                offset,
             )
             for i in ranked
         ]
+
+    def _candidate(self, sort_key: tuple, score: float, local: int, offset: int) -> _Candidate:
+        """A hit of this segment; its index-wide document number breaks ties in ``sort_key``."""
+        return _Candidate((*sort_key, offset + local), score, offset + local, self.leaf, local)
 
 
 _EVALUATORS = {
