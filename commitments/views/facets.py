@@ -96,7 +96,7 @@ def facet_groups(
         elif name in ("year", "decade"):
             items = sorted(counts.items(), key=lambda kv: kv[0], reverse=True)
         else:
-            items = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+            items = [(value, counts[value]) for value in _most_frequent_first(counts)]
         if not items:
             continue
         shown = SHOWN_PER_FACET if name in ("year", "document", "kind") else len(items)
@@ -108,8 +108,8 @@ def facet_groups(
             FacetGroup(
                 name=name,
                 title=title,
-                options=[_option(name, v, n, params, filters, labels) for v, n in first],
-                more=[_option(name, v, n, params, filters, labels) for v, n in rest[:FOLDED_PER_FACET]],
+                options=[_option(name, v, n, v in selected, params, labels) for v, n in first],
+                more=[_option(name, v, n, False, params, labels) for v, n in rest[:FOLDED_PER_FACET]],
                 hidden=max(0, len(rest) - FOLDED_PER_FACET),
             )
         )
@@ -118,12 +118,17 @@ def facet_groups(
 
 def documents_in_view(*, facets: dict[str, dict[str, int]], filters: SearchFilters) -> list[str]:
     """The document slugs the facets and filters of a page name: those whose labels it needs."""
-    counts = facets.get("document") or {}
-    ranked = sorted(counts, key=lambda slug: (-counts[slug], slug))
+    ranked = _most_frequent_first(facets.get("document") or {})
     return [*ranked[: SHOWN_PER_FACET + FOLDED_PER_FACET], *filters.documents]
 
 
+def _most_frequent_first(counts: dict[str, int]) -> list[str]:
+    return sorted(counts, key=lambda value: (-counts[value], value))
+
+
 def _selected_values(name: str, params: QueryDict, filters: SearchFilters) -> set[str]:
+    """The values of facet ``name`` the current filters select (a year or a decade is
+    selected when the year range is exactly it)."""
     if name == "year" and filters.year_from is not None and filters.year_from == filters.year_to:
         return {str(filters.year_from)}
     if name == "decade" and filters.year_from is not None and filters.year_to == filters.year_from + 9:
@@ -161,23 +166,14 @@ def without_filters(params: QueryDict) -> str:
 
 
 def _option(
-    name: str, value: str, count: int, params: QueryDict, filters: SearchFilters, labels: FacetLabels
+    name: str, value: str, count: int, selected: bool, params: QueryDict, labels: FacetLabels
 ) -> FacetOption:
-    if name == "year":
-        year = int(value)
-        selected = filters.year_from == year and filters.year_to == year
-        url = _url(params, drop=("year_from", "year_to")) if selected else _url(params, years=(year, year))
-        return FacetOption(value, count, selected, url)
-    if name == "decade":
+    """A facet value with the link that selects it, or unselects it when ``selected``."""
+    if name in ("year", "decade"):
         start = int(value.rstrip("s"))
-        selected = filters.year_from == start and filters.year_to == start + 9
-        url = (
-            _url(params, drop=("year_from", "year_to"))
-            if selected
-            else _url(params, years=(start, start + 9))
-        )
+        years = (start, start) if name == "year" else (start, start + 9)
+        url = _url(params, drop=("year_from", "year_to")) if selected else _url(params, years=years)
         return FacetOption(value, count, selected, url)
-    selected = value in params.getlist(name)
     url = _url(params, remove=(name, value)) if selected else _url(params, add=(name, value))
     return FacetOption(labels.of(name, value), count, selected, url)
 
