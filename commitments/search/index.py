@@ -98,11 +98,7 @@ def indexed_provision_chunks(ids: list[int]) -> Iterator[list[IndexedProvision]]
 
 def indexed_provisions_for(ids: Iterable[int]) -> dict[int, IndexedProvision]:
     """Records for those of ``ids`` that should be in the index now; absent ids should not."""
-    ids = sorted(set(ids))
-    found: dict[int, IndexedProvision] = {}
-    for start in range(0, len(ids), CHUNK_SIZE):
-        found.update((record.id, record) for record in _records(ids[start : start + CHUNK_SIZE]))
-    return found
+    return {record.id: record for records in indexed_provision_chunks(sorted(set(ids))) for record in records}
 
 
 def _records(ids: list[int]) -> list[IndexedProvision]:

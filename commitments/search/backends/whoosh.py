@@ -23,12 +23,17 @@ from whoosh.writing import NO_MERGE
 from commitments.search import parsing
 from commitments.search.backends.whoosh_build import fill_index
 from commitments.search.backends.whoosh_eval import Evaluator
-from commitments.search.backends.whoosh_indexing import IndexWriter, fit_to_schema, reindex_smallest
+from commitments.search.backends.whoosh_indexing import (
+    WORD,
+    IndexWriter,
+    fit_to_schema,
+    index_term,
+    reindex_smallest,
+)
 from commitments.search.backends.whoosh_query import (
     SCHEMA,
     SPELLING,
     STEMMING,
-    WORD,
     WhooshQueryCompiler,
     analyzed,
     compile_filters,
@@ -268,18 +273,13 @@ def _documents_for(schema, ids: list[int]) -> list[dict]:
 
 
 def _snippet(text: str, terms: set[str]) -> str:
-    """Escaped text around the first match, with ``<mark>`` on every word whose stem is one of
-    ``terms``; the opening of the text when nothing in it matched (the match was in the
-    title or the symbol)."""
-    spans = [word.span() for word in WORD.finditer(text) if _stem(word.group()) in terms] if terms else []
+    """Escaped text around the first match, with ``<mark>`` on every word whose index term is
+    one of ``terms``; the opening of the text when nothing in it matched (the match was in
+    the title or the symbol)."""
+    spans = (
+        [word.span() for word in WORD.finditer(text) if index_term(word.group()) in terms] if terms else []
+    )
     return mark_spans(text, spans)
-
-
-@functools.lru_cache(maxsize=65536)
-def _stem(word: str) -> str | None:
-    """The index term of one word as the text analyser makes it (None for a stop word)."""
-    terms = analyzed(word)
-    return terms[0] if len(terms) == 1 else None
 
 
 SearchBackend = WhooshSearchBackend

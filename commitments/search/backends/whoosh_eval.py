@@ -22,9 +22,11 @@ from math import log
 
 import numpy as np
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
+from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
+
+from commitments.search.backends.whoosh_indexing import length_bytes
 
 BM25_B = 0.75
 BM25_K1 = 1.2
@@ -188,11 +190,10 @@ class SegmentSearch:
         return self.cache.get((*self.key, "lengths", fieldname), lambda: self._read_lengths(fieldname))
 
     def _read_lengths(self, fieldname: str) -> np.ndarray:
-        column = self.leaf._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
-        if column is None:
+        encoded = length_bytes(self.leaf._perdoc, fieldname)
+        if encoded is None:
             return np.zeros(self.size, np.float32)
-        raw = np.fromiter((column[d] for d in range(self.size)), dtype=np.uint8, count=self.size)
-        return LENGTH_OF_BYTE[raw]
+        return LENGTH_OF_BYTE[np.fromiter(encoded, dtype=np.uint8, count=self.size)]
 
     def facet_table(self, fieldname: str) -> tuple[list[str], np.ndarray, np.ndarray]:
         """The field's values, and for each posting its document and the index of its value."""

@@ -31,7 +31,8 @@ STEMMING = RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map) | St
 # The "did you mean" vocabulary: real words as written, only case and accents folded.
 SPELLING = RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map)
 
-_WORD = RegexTokenizer().expression
+# Words as the analysers cut them.
+WORD = RegexTokenizer().expression
 _STOP_WORDS = frozenset(StopFilter().stops)
 _MIN_WORD_LENGTH = StopFilter().min
 _STEMS: dict[str, str] = {}
@@ -49,7 +50,7 @@ def folded_words(text: str) -> tuple[str, ...]:
     Cached for the last few texts: a document's title, heading and text are folded for the
     ``spelling`` field and again for their own fields.
     """
-    return tuple(match.group(0).lower().translate(accent_map) for match in _WORD.finditer(text))
+    return tuple(match.group(0).lower().translate(accent_map) for match in WORD.finditer(text))
 
 
 def stemmed(word: str) -> str:
@@ -61,6 +62,17 @@ def stemmed(word: str) -> str:
     return term
 
 
+def index_term(word: str) -> str | None:
+    """What ``STEMMING`` makes of one word: its term, or None for a stop word."""
+    return _term(word.lower().translate(accent_map))
+
+
+def _term(folded: str) -> str | None:
+    if len(folded) < _MIN_WORD_LENGTH or folded in _STOP_WORDS:
+        return None
+    return stemmed(folded)
+
+
 def stemmed_positions(text: str) -> dict[str, list[int]]:
     """What ``STEMMING`` makes of ``text``: each term with its positions, in order of first use.
 
@@ -70,10 +82,10 @@ def stemmed_positions(text: str) -> dict[str, list[int]]:
     positions: dict[str, list[int]] = {}
     position = None
     for place, word in enumerate(folded_words(text)):
-        if len(word) < _MIN_WORD_LENGTH or word in _STOP_WORDS:
+        term = _term(word)
+        if term is None:
             continue
         position = place if position is None else position + 1
-        term = stemmed(word)
         if term in positions:
             positions[term].append(position)
         else:
@@ -234,7 +246,13 @@ class _LengthsInMemory(W3PerDocReader):
 
     def _read_lengths(self, fieldname: str) -> list | None:
         """What ``W3PerDocReader.doc_field_length`` gives for each document (None for 0)."""
-        reader = self._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
-        if reader is None:
+        encoded = length_bytes(self, fieldname)
+        if encoded is None:
             return None
-        return [byte_to_length(byte) if byte else None for byte in reader]
+        return [byte_to_length(byte) if byte else None for byte in encoded]
+
+
+def length_bytes(perdoc: W3PerDocReader, fieldname: str):
+    """Each document's length of ``fieldname`` as a segment stores it, one byte each
+    (``byte_to_length`` decodes it), or None when the field keeps no lengths."""
+    return perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)

@@ -6,16 +6,12 @@ syntax, wildcards and operators in a query mean only what ``parsing`` says they 
 """
 
 from whoosh import query as wq
-from whoosh.analysis.tokenizers import default_pattern
 from whoosh.fields import BOOLEAN, ID, KEYWORD, NUMERIC, STORED, Schema
 
 from commitments.search import parsing
 from commitments.search.backends.whoosh_indexing import SPELLING, STEMMING, SpellingText, StemmedText
 from commitments.search.index import IndexedProvision
 from commitments.search.query import SearchFilters
-
-# Words as the analysers cut them.
-WORD = default_pattern
 
 TEXT_FIELDS = {"text": 1.0, "heading": 1.5, "title": 2.0}
 MAX_PREFIX_EXPANSION = 64
