@@ -172,6 +172,9 @@ class PostgresSearchBackend(BaseSearchBackend):
                     self._write(cursor, queued)
                 cursor.execute(f"SELECT count(*) FROM {TABLE}")
                 count = cursor.fetchone()[0]
+                # Until the table's statistics are renewed the planner plans searches for the
+                # table as it was before; autovacuum may be late or switched off.
+                cursor.execute(f"ANALYZE {TABLE}")
         except DatabaseError as exc:
             raise SearchUnavailable(f"the search table cannot be rebuilt: {exc}") from exc
         if progress:
