@@ -18,6 +18,7 @@ from bench.profiling import profile_search
 from bench.queries import query_set
 from bench.stats import not_measured
 from bench.vocabulary import build_vocabulary
+from osce_kb.db import refresh_planner_statistics
 
 
 def measure_scale(
@@ -51,10 +52,7 @@ def measure_scale(
     vocabulary = build_vocabulary()
     start = time.perf_counter()
     corpus = generate_corpus(vocabulary=vocabulary, provisions=scale)
-    # Fresh statistics, as autovacuum would leave them after a bulk load: without them the
-    # planner takes the freshly filled tables for empty ones (autovacuum may be off).
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+    refresh_planner_statistics()
     corpus_seconds = time.perf_counter() - start
     steps["corpus"] = round(corpus_seconds, 1)
     queries = query_set()

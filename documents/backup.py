@@ -21,6 +21,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
 
+from osce_kb.db import refresh_planner_statistics
+
 EXCLUDED_FROM_DUMP = ["contenttypes", "auth.permission", "sessions"]
 MANIFEST = "manifest.json"
 DATABASE_DUMP = "database.json"
@@ -127,6 +129,7 @@ def restore_backup(*, source: Path, allow_non_empty: bool = False) -> BackupMani
         manifest = verify_backup(root)
         with transaction.atomic():
             call_command("loaddata", str(root / DATABASE_DUMP), verbosity=0, stdout=io.StringIO())
+        refresh_planner_statistics()
         media = root / "media"
         if media.is_dir():
             shutil.copytree(media, Path(settings.MEDIA_ROOT), dirs_exist_ok=True)

@@ -5,10 +5,12 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
 
 from commitments.models import MigrationCategory, Provision
 from documents.backup import BackupError, create_backup, restore_backup, row_counts
 from documents.models import Document
+from osce_kb.db import refresh_planner_statistics
 from tests.factories import MetadataClaimFactory, ProvisionFactory, RelationFactory
 
 pytestmark = pytest.mark.django_db
@@ -50,6 +52,30 @@ def test_backup_and_restore_round_trip_rows_and_files(tmp_path, media_root):
     assert list(restored.categories.values_list("slug", flat=True)) == ["illegal"]
     assert (media_root / stored_name).read_bytes() == b"BORDER SECURITY"
     assert _without_history(row_counts()) == _without_history(before)
+
+
+def _planner_row_estimate(table: str) -> int | None:
+    """How many rows the query planner believes ``table`` holds, by its last statistics."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT reltuples FROM pg_class WHERE relname = %s", [table])
+        else:
+            cursor.execute("SELECT stat FROM sqlite_stat1 WHERE tbl = %s", [table])
+        row = cursor.fetchone()
+    return int(float(str(row[0]).split()[0])) if row else None
+
+
+def test_a_restore_leaves_the_planner_statistics_of_the_restored_rows(tmp_path, media_root):
+    _some_content()
+    archive = tmp_path / "kb.tar.gz"
+    create_backup(destination=archive)
+    Document.objects.all().delete()
+    refresh_planner_statistics()
+    assert not _planner_row_estimate("commitments_provision")
+
+    restore_backup(source=archive)
+    assert _planner_row_estimate("commitments_provision") == Provision.objects.count() > 0
+    assert _planner_row_estimate("documents_document") == Document.objects.count() > 0
 
 
 def test_restore_refuses_a_database_that_holds_documents(tmp_path, media_root):

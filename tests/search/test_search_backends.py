@@ -225,3 +225,12 @@ class TestPostgresBackend(BackendContract):
         backend.rebuild()
         yield backend
         reset_search_backends()
+
+    def test_a_rebuild_leaves_the_planner_statistics_of_the_refilled_table(self, backend, library):
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM search_provision")
+            cursor.execute("ANALYZE search_provision")
+            backend.rebuild()
+            cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'search_provision'")
+            estimate = cursor.fetchone()[0]
+        assert estimate == len(backend.indexed_fingerprints()) > 0
