@@ -6,13 +6,14 @@ top hits in the same order with the same scores, and keep doing so once the inde
 several segments and deleted documents.
 """
 
+import numpy as np
 import pytest
 from whoosh import query as wq
 from whoosh.sorting import Count, FieldFacet
 
 from commitments.models import Provision
 from commitments.search import parsing
-from commitments.search.backends.whoosh_eval import Evaluator
+from commitments.search.backends.whoosh_eval import Evaluator, in_sorted_keys
 from commitments.search.backends.whoosh_query import WhooshQueryCompiler, compile_filters
 from commitments.search.query import FACET_NAMES, SearchFilters
 
@@ -22,6 +23,7 @@ QUERIES = [
     "labour migration",
     '"human rights"',
     '"illegal migration"',
+    '"rights of migrant workers"',
     "refugees OR asylum OR displaced",
     "traffick*",
     "migra* -labour",
@@ -136,3 +138,11 @@ def test_a_search_past_its_deadline_says_it_is_incomplete(corpus_index, evaluato
     )
     assert not answer.complete
     assert answer.total == 0
+
+
+def test_membershipin_sorted_keys_keys_agrees_with_numpy_isin():
+    rng = np.random.default_rng(7)
+    keys = np.unique(rng.integers(0, 5_000, 2_000))
+    values = rng.integers(-10, 5_010, 3_000)
+    assert (in_sorted_keys(values, keys) == np.isin(values, keys)).all()
+    assert not in_sorted_keys(values, keys[:0]).any()

@@ -116,6 +116,15 @@ class _Candidate:
     local: int
 
 
+def in_sorted_keys(values: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """Which of ``values`` are among ``keys``, which are ascending: a binary search for each
+    value, where ``np.isin`` would hash both arrays on every call."""
+    if not len(keys):
+        return np.zeros(len(values), dtype=bool)
+    at = np.minimum(np.searchsorted(keys, values), len(keys) - 1)
+    return keys[at] == values
+
+
 class SegmentSearch:
     """One query over one segment (a leaf reader), its arrays taken from ``cache``."""
 
@@ -167,6 +176,8 @@ class SegmentSearch:
         return np.array(ids, dtype=np.int32), np.array(weights, dtype=np.float32)
 
     def position_keys(self, fieldname: str, btext: bytes) -> np.ndarray:
+        """Every position of a term as a key, ascending: postings come in document order and
+        each document's positions in order."""
         return self.cache.get(
             (*self.key, "positions", fieldname, btext), lambda: self._read_positions(fieldname, btext)
         )
@@ -334,7 +345,7 @@ class SegmentSearch:
             following = self.position_keys(query.fieldname, word)
             near = np.zeros(len(following), dtype=bool)
             for gap in range(1, max(1, query.slop) + 1):
-                near |= np.isin(following - gap, current)
+                near |= in_sorted_keys(following - gap, current)
             current = following[near]
             self._check_time()
         mask = np.zeros(self.size, dtype=bool)
