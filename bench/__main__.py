@@ -2,6 +2,7 @@
 
 python -m bench run --scales 1000,10000,100000          # what ``make bench`` runs
 python -m bench report                                   # rewrite BENCHMARKS.md from bench/results.json
+python -m bench search --engines whoosh                  # search again on what a run left (A/B of a change)
 """
 
 import argparse
@@ -57,6 +58,14 @@ def _parser() -> argparse.ArgumentParser:
     report = commands.add_parser("report", help="rewrite the Markdown report from a results file")
     report.add_argument("--results", type=Path, default=BASE_DIR / "bench" / "results.json")
     report.add_argument("--markdown", type=Path, default=BASE_DIR / "BENCHMARKS.md")
+
+    search = commands.add_parser(
+        "search",
+        help="measure search again on the database and indexes a run left behind, to compare a change "
+        "before and after (DATABASE_URL and BENCH_WORK_DIR name them, as for one corpus size)",
+    )
+    search.add_argument("--engines", default="whoosh", help="comma-separated engine names")
+    search.add_argument("--repetitions", type=_positive, default=5)
 
     scale = commands.add_parser("scale", help="(internal) measure one corpus size in this process")
     scale.add_argument("--scale", type=_positive, required=True)
@@ -132,6 +141,21 @@ def main(argv: list[str] | None = None) -> int:
             warm_up=not args.no_warm_up,
             partial_path=args.out.with_suffix(".partial.json"),
         )
+    elif args.command == "search":
+        from bench.engines import all_engines
+        from bench.measure_search import measure_search
+        from bench.queries import query_set
+
+        names = args.engines.split(",")
+        engines = [engine for engine in all_engines() if engine.name in names]
+        if len(engines) != len(names):
+            known = ", ".join(engine.name for engine in all_engines())
+            print(f"bench: unknown engine in {args.engines!r}; known: {known}", file=sys.stderr)
+            return 2
+        measured = measure_search(engines=engines, queries=query_set(), repetitions=args.repetitions)
+        summaries = {name: {k: v for k, v in r.items() if k != "queries"} for name, r in measured.items()}
+        print(json.dumps(summaries))
+        return 0
     else:
         from django.core.management import call_command
 
