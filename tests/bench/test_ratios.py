@@ -15,7 +15,7 @@ def _engine(seconds_per_query: list[float]) -> dict:
 def test_the_throughput_ratio_to_a_slow_peer_is_not_skewed_by_rounded_rates():
     ours = _engine([0.030, 0.046] * 12)
     slow_peer = _engine([3.9, 3.95] * 12)
-    # Rounded to two decimals both a 3.9 s and a 4.05 s peer show 0.25 queries/s.
+    # Rounded to two decimals, a peer at 3.93 s a query and one at 4.05 s both show 0.25 queries/s.
     assert slow_peer["per_second"] == 0.25
 
     ratios = pair_ratios({"whoosh": ours, "haystack-whoosh": slow_peer})
