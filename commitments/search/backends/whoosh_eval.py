@@ -125,13 +125,39 @@ def in_sorted_keys(values: np.ndarray, keys: np.ndarray) -> np.ndarray:
     return keys[at] == values
 
 
+class IndexStatistics:
+    """What BM25F takes from the whole index (a term's idf, a field's average length), read
+    once per search rather than once for each segment the term is scored in."""
+
+    def __init__(self, searcher):
+        self.searcher = searcher
+        self._idf: dict[tuple[str, bytes], float] = {}
+        self._average: dict[str, float] = {}
+
+    def idf(self, fieldname: str, btext: bytes) -> float:
+        key = (fieldname, btext)
+        if key not in self._idf:
+            searcher = self.searcher
+            self._idf[key] = (
+                log(searcher.doc_count_all() / (searcher.doc_frequency(fieldname, btext) + 1)) + 1
+            )
+        return self._idf[key]
+
+    def average_length(self, fieldname: str) -> float:
+        if fieldname not in self._average:
+            self._average[fieldname] = self.searcher.avg_field_length(fieldname) or 1.0
+        return self._average[fieldname]
+
+
 class SegmentSearch:
     """One query over one segment (a leaf reader), its arrays taken from ``cache``."""
 
-    def __init__(self, searcher, leaf, segment_key: tuple, cache: ArrayCache, deadline: float):
-        self.searcher = searcher
+    def __init__(
+        self, statistics: IndexStatistics, leaf, segment_key: tuple, cache: ArrayCache, deadline: float
+    ):
+        self.statistics = statistics
         self.leaf = leaf
-        self.schema = searcher.schema
+        self.schema = statistics.searcher.schema
         self.key = segment_key
         self.cache = cache
         self.deadline = deadline
@@ -285,9 +311,8 @@ class SegmentSearch:
         lengths = self.lengths(fieldname)
         if lengths is None:
             return weights
-        searcher = self.searcher
-        idf = log(searcher.doc_count_all() / (searcher.doc_frequency(fieldname, btext) + 1)) + 1
-        average = searcher.avg_field_length(fieldname) or 1.0
+        idf = self.statistics.idf(fieldname, btext)
+        average = self.statistics.average_length(fieldname)
         norm = BM25_K1 * ((1 - BM25_B) + BM25_B * lengths[ids] / average)
         return (idf * (weights * (BM25_K1 + 1)) / (weights + norm)).astype(np.float32)
 
@@ -484,9 +509,10 @@ class Evaluator:
         counts: dict[str, dict[str, int]] = {name: {} for name in facets}
         candidates: list[_Candidate] = []
         complete = True
+        statistics = IndexStatistics(searcher)
         for leaf, docbase in searcher.reader().leaf_readers():
             segment = SegmentSearch(
-                searcher, leaf, (self.index_key, leaf.segment().segment_id()), self.cache, deadline
+                statistics, leaf, (self.index_key, leaf.segment().segment_id()), self.cache, deadline
             )
             try:
                 match = segment.evaluate(query)
