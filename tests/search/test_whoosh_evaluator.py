@@ -140,7 +140,7 @@ def test_a_search_past_its_deadline_says_it_is_incomplete(corpus_index, evaluato
     assert answer.total == 0
 
 
-def test_membershipin_sorted_keys_keys_agrees_with_numpy_isin():
+def test_membership_in_sorted_keys_agrees_with_numpy_isin():
     rng = np.random.default_rng(7)
     keys = np.unique(rng.integers(0, 5_000, 2_000))
     values = rng.integers(-10, 5_010, 3_000)
