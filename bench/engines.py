@@ -24,8 +24,8 @@ from django.utils.html import escape
 
 from bench.queries import BenchQuery
 from commitments.models import Provision
-from commitments.search import SearchFilters, SearchRequest, get_search_backend, search_provisions
 from documents.models import PublicationStatus
+from search import SearchFilters, SearchRequest, get_search_backend, search_provisions
 
 TOP_HITS = 20
 # A scan of 100,000 rows with an m2m filter and DISTINCT counts can take minutes per query;
@@ -93,13 +93,13 @@ class Engine:
 
 
 class ProjectEngine(Engine):
-    """One backend of the project, through ``commitments.search.search_provisions``."""
+    """One backend of the project, through ``search.search_provisions``."""
 
     role = "project"
 
     def __init__(self, backend: str):
         self.name = backend
-        self.module = f"commitments.search.backends.{backend}"
+        self.module = f"search.backends.{backend}"
         self.has_index = backend != "database"
 
     def unavailable_reason(self) -> str | None:

@@ -6,7 +6,7 @@ phrase, so that every engine is asked exactly the same thing in its own language
 
 from dataclasses import dataclass, field
 
-from commitments.search import SearchFilters
+from search import SearchFilters
 
 
 @dataclass(frozen=True)

@@ -305,7 +305,7 @@ METHOD = [
     "- Queries (`bench/queries.py`): single words, AND of two and three words, phrases and OR queries, "
     "each plain and with dimension / category / year filters; every engine returns the total, facet "
     "counts and the top 20 hits with highlighted snippets.",
-    "- Project backends are called through `commitments.search.search_provisions`; an answer from "
+    "- Project backends are called through `search.search_provisions`; an answer from "
     "another backend (the database fallback) counts as a failure, not a figure. Peers: django-haystack "
     "3.4 with its Whoosh backend (same whoosh-reloaded), and a plain ORM `icontains` scan with `Count` "
     "facets.",

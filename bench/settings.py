@@ -23,7 +23,7 @@ _DEPLOYED = {k: v for k, v in SEARCH_BACKENDS["default"].items() if k not in ("B
 BENCH_BACKENDS = {
     name: {
         **_DEPLOYED,
-        "BACKEND": f"commitments.search.backends.{name}",
+        "BACKEND": f"search.backends.{name}",
         "PATH": BENCH_WORK_DIR / f"index-{name}",
     }
     for name in ("whoosh", "postgres", "database")

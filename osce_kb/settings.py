@@ -41,9 +41,14 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
+    # Lower layers first: model apps, then the layers built on them (see the README's layering).
     "documents",
     "commitments",
-    "commitments.search",
+    "search",
+    "importing",
+    "operations",
+    "curation",
+    "web",
 ]
 
 MIDDLEWARE = [
@@ -138,7 +143,7 @@ if SEARCH_BACKEND not in ("whoosh", "postgres", "database"):
     raise ImproperlyConfigured(f"SEARCH_BACKEND={SEARCH_BACKEND!r}: use whoosh, postgres or database.")
 SEARCH_BACKENDS = {
     "default": {
-        "BACKEND": f"commitments.search.backends.{SEARCH_BACKEND}",
+        "BACKEND": f"search.backends.{SEARCH_BACKEND}",
         "PATH": SEARCH_INDEX_DIR,
         # A search stops after this long with what it found so far.
         "TIME_LIMIT": env_int("SEARCH_TIME_LIMIT_MS", 2000, minimum=10) / 1000,

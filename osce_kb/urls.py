@@ -12,9 +12,8 @@ admin.site.site_title = "OSCE Migration Commitments admin"
 
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
-    path("api/", include("commitments.api.urls")),
-    path("data/", include("commitments.bulk.urls")),
-    path("", include("commitments.urls")),
+    path("api/", include("web.api.urls")),
+    path("", include("web.urls")),
 ]
 
 if settings.DEBUG:

@@ -29,7 +29,7 @@ def _rows_from_data_migrations(request):
     if _is_transactional(request):
         request.getfixturevalue("transactional_db")
         from commitments.taxonomy import ensure_taxonomy
-        from documents.roles import apply_roles
+        from curation.roles import apply_roles
 
         ensure_taxonomy()
         apply_roles()
@@ -50,7 +50,7 @@ def corpus(db):
     Works in transactional tests too (the taxonomy a flush removed is recreated). The first
     use in a process imports the corpus; later uses copy the same rows in bulk
     (tests/corpus_snapshot.py). Returns a
-    ``documents.corpus.LoadedCorpus`` (``corpus.document("MC.DOC/2/05")``).
+    ``importing.corpus.LoadedCorpus`` (``corpus.document("MC.DOC/2/05")``).
     """
     from tests.corpus_snapshot import load_test_corpus
 
@@ -66,11 +66,11 @@ def whoosh_index(settings, tmp_path, db):
     ``whoosh_index.update(ids)`` or ``whoosh_index.rebuild()`` (saves in a test transaction do
     not reach the index, since ``on_commit`` never fires there).
     """
-    from commitments.search import get_search_backend, reset_search_backends
+    from search import get_search_backend, reset_search_backends
 
     settings.SEARCH_INDEX_DIR = tmp_path / "index"
     settings.SEARCH_BACKENDS = {
-        "default": {"BACKEND": "commitments.search.backends.whoosh", "PATH": settings.SEARCH_INDEX_DIR}
+        "default": {"BACKEND": "search.backends.whoosh", "PATH": settings.SEARCH_INDEX_DIR}
     }
     backend = get_search_backend()
     backend.rebuild()

@@ -1,6 +1,6 @@
 """The bundled corpus for tests: imported once per process, then copied in bulk.
 
-The first load in a process goes through ``documents.corpus.load_corpus``, the path
+The first load in a process goes through ``importing.corpus.load_corpus``, the path
 ``make run`` takes. The rows it creates are kept in memory, and every later load inserts the
 same rows with one ``bulk_create`` per table, which is all a test needs and a small fraction of
 the import's cost. Where the copy cannot be inserted as it is (a row with the same key is
@@ -66,7 +66,7 @@ def _insert(rows: list) -> None:
 def load_test_corpus():
     """Load the bundled corpus into the current test database; returns ``LoadedCorpus``."""
     global _snapshot
-    from documents.corpus import load_corpus
+    from importing.corpus import load_corpus
 
     ensure_taxonomy()
     if _snapshot is not None:

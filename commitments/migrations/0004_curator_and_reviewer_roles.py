@@ -1,6 +1,22 @@
 from django.db import migrations
 
-from documents.roles import CURATOR, REVIEWER, apply_roles
+# A frozen copy of curation.roles as it stood when this migration was written: migrations
+# are history and import nothing of the layers above the models.
+CURATOR, REVIEWER = "Curator", "Reviewer"
+KNOWLEDGE_BASE_APPS = ("documents", "commitments")
+
+
+def apply_roles(apps, *, create: bool) -> None:
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    permissions = Permission.objects.filter(content_type__app_label__in=KNOWLEDGE_BASE_APPS)
+    rules = {CURATOR: permissions, REVIEWER: permissions.filter(codename__startswith="view_")}
+    for name, granted in rules.items():
+        group = (
+            Group.objects.get_or_create(name=name)[0] if create else Group.objects.filter(name=name).first()
+        )
+        if group is not None:
+            group.permissions.set(granted)
 
 
 def create_roles(apps, schema_editor):
@@ -8,7 +24,7 @@ def create_roles(apps, schema_editor):
     for name in (CURATOR, REVIEWER):
         Group.objects.get_or_create(name=name)
     # On a new database the permissions are created only after all migrations have run;
-    # documents.roles grants them then (post_migrate). On an existing one they exist now.
+    # curation.roles grants them then (post_migrate). On an existing one they exist now.
     apply_roles(apps, create=False)
 
 

@@ -3,8 +3,8 @@
 import pytest
 
 from commitments.models import Provision, Relation
-from commitments.search import SearchFilters
 from documents.models import Document
+from search import SearchFilters
 
 pytestmark = pytest.mark.django_db
 

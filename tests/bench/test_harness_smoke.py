@@ -84,7 +84,7 @@ def _measured(record: dict) -> bool:
 
 def _expected_to_measure(engine: str, vendor: str) -> bool:
     if engine in ("whoosh", "postgres"):
-        present = importlib.util.find_spec(f"commitments.search.backends.{engine}") is not None
+        present = importlib.util.find_spec(f"search.backends.{engine}") is not None
         return present and (engine != "postgres" or vendor == "postgresql")
     return True
 

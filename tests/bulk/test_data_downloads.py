@@ -7,9 +7,9 @@ import zipfile
 
 import pytest
 
-from commitments.bulk.latest import corpus_fingerprint, latest_export
 from commitments.models import Dimension, Provision
 from documents.models import Document
+from operations.bulk.latest import corpus_fingerprint, latest_export
 from tests.factories import ProvisionFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,10 +6,10 @@ import zipfile
 import pytest
 from django.core.management import CommandError, call_command
 
-from commitments.bulk.export import corpus_tables, export_corpus
-from commitments.bulk.restore import ExportRejected, read_export, restore_corpus
 from commitments.models import Provision, Relation
 from documents.models import Document, MetadataClaim
+from operations.bulk.export import corpus_tables, export_corpus
+from operations.bulk.restore import ExportRejected, read_export, restore_corpus
 from tests.factories import DocumentFactory, ProvisionFactory
 
 pytestmark = pytest.mark.django_db

@@ -12,8 +12,8 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import connections
 
-from commitments.search import SearchRequest, search_provisions
 from documents.models import Document
+from search import SearchRequest, search_provisions
 
 CONCEPT = Path(settings.BASE_DIR) / "fixtures" / "corpus" / "004_d74716776d70ede2.txt"
 PASSWORD = "a-long-password-1"

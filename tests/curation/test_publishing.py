@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from commitments.search import SearchRequest, search_provisions
 from documents.models import PublicationStatus
+from search import SearchRequest, search_provisions
 from tests.curation.conftest import run_action
 from tests.factories import DocumentFactory, ProvisionFactory
 

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
 from commitments.models import MigrationCategory, TagSuggestion
-from commitments.tagging import suggest_tags
+from commitments.suggestions import suggest_tags
 from tests.curation.conftest import run_action
 from tests.factories import DocumentFactory, MetadataClaimFactory, ProvisionFactory
 

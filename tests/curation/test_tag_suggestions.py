@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from commitments.models import MigrationCategory, SuggestionStatus, TagSuggestion
-from commitments.tagging import suggest_tags
+from commitments.suggestions import suggest_tags
 from tests.curation.conftest import run_action
 from tests.factories import ProvisionFactory
 

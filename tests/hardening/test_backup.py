@@ -8,8 +8,8 @@ from django.core.management.base import CommandError
 from django.db import connection
 
 from commitments.models import MigrationCategory, Provision
-from documents.backup import BackupError, create_backup, restore_backup, row_counts
 from documents.models import Document
+from operations.backup import BackupError, create_backup, restore_backup, row_counts
 from osce_kb.db import refresh_planner_statistics
 from tests.factories import MetadataClaimFactory, ProvisionFactory, RelationFactory
 
@@ -122,7 +122,7 @@ def _without_history(counts: dict[str, int]) -> dict[str, int]:
 
 
 def _search_answers() -> dict[str, list[int]]:
-    from commitments.search import SearchRequest, search_provisions
+    from search import SearchRequest, search_provisions
 
     return {q: [hit.provision_id for hit in search_provisions(SearchRequest(query=q)).hits] for q in QUERIES}
 

@@ -11,7 +11,7 @@ import pytest
 from django.core.management import call_command
 
 from commitments.models import Provision
-from commitments.search import SearchRequest, search_provisions
+from search import SearchRequest, search_provisions
 from tests.search.library import build_library
 from tests.search.test_concurrent_writers import ROOT, child_environment
 

@@ -62,7 +62,7 @@ def test_the_provision_page_escapes_markup(client, hostile):
 
 
 def test_search_snippets_escape_markup_before_marking_matches(client, hostile):
-    from commitments.search import SearchRequest, search_provisions
+    from search import SearchRequest, search_provisions
 
     results = search_provisions(SearchRequest(query="smuggling"))
     highlight = results.hits[0].highlight

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from fpdf import FPDF
 
-from documents.corpus import CORPUS_DIR
+from importing.corpus import CORPUS_DIR
 
 MC_DOC_TEXT = CORPUS_DIR / "004_d74716776d70ede2.txt"
 _FONTS = [

@@ -8,8 +8,8 @@ from django.conf import settings as django_settings
 from django.core.management import CommandError, call_command
 
 from commitments.models import Provision
-from documents.corpus import CORPUS_DIR
 from documents.models import Document, MetadataClaim
+from importing.corpus import CORPUS_DIR
 from tests.importers.pdf_samples import encrypted_pdf, many_pages_pdf, osce_pdf, scanned_pdf
 
 pytestmark = pytest.mark.django_db

@@ -4,12 +4,12 @@ import pytest
 from django.core.management import call_command
 
 from commitments.models import MigrationCategory, Provision
-from documents.corpus import corpus_entries, load_corpus
 from documents.models import Document
+from importing.corpus import corpus_entries, load_corpus
 
 
 def test_every_manifest_entry_names_a_bundled_file_and_a_format():
-    from documents.corpus import CORPUS_DIR
+    from importing.corpus import CORPUS_DIR
 
     entries = corpus_entries()
     assert entries

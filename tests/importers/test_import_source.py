@@ -7,10 +7,12 @@ from django.core.management import call_command
 from django.db import IntegrityError
 
 from commitments.models import Provision
-from documents.corpus import CORPUS_DIR
-from documents.importers import ParsedDocument, ParsedProvision, ParsedSource, diff_provisions, parse_source
-from documents.importers.save import save_parsed_source
 from documents.models import Document
+from importing.corpus import CORPUS_DIR
+from importing.diff import diff_provisions
+from importing.parsed import ParsedDocument, ParsedProvision, ParsedSource
+from importing.save import save_parsed_source
+from importing.sources import parse_source
 
 pytestmark = pytest.mark.django_db
 
@@ -129,7 +131,7 @@ def test_json_report_of_a_real_import():
 
 def test_the_same_file_is_the_same_document_whatever_metadata_came_with_it():
     study = CORPUS_DIR / "001_03edc29357d149f7.txt"
-    from documents.importers import import_source
+    from importing.sources import import_source
 
     import_source(study.read_bytes(), name=study.name, metadata={"title": "Migration – a new challenge?"})
     import_source(study.read_bytes(), name="renamed-study.txt")

@@ -5,9 +5,9 @@ import datetime
 import pytest
 
 from commitments.models import ProvisionOrigin, Relation
-from documents.corpus import CORPUS_DIR
-from documents.importers.osce_page import content_lines, parse_page
 from documents.models import Document
+from importing.corpus import CORPUS_DIR
+from importing.parsers.osce_page import content_lines, parse_page
 
 MANDATE, PRESS_RELEASE, BORDER = (
     "000_cd0aba77dac1030e.txt",

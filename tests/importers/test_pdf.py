@@ -2,9 +2,9 @@
 
 import pytest
 
-from documents.corpus import CORPUS_DIR
-from documents.importers.pdf import pages_to_lines, parse_pdf
-from documents.importers.plain_text import parse_plain_text
+from importing.corpus import CORPUS_DIR
+from importing.parsers.pdf import pages_to_lines, parse_pdf
+from importing.parsers.plain_text import parse_plain_text
 from tests.importers.pdf_samples import osce_pdf
 from tests.importers.test_plain_text import MC_DOC_2_05_LABELS
 

@@ -5,9 +5,9 @@ import re
 
 import pytest
 
-from documents.corpus import CORPUS_DIR
-from documents.importers.plain_text import parse_plain_text
-from documents.importers.segmentation import segment_provisions
+from importing.corpus import CORPUS_DIR
+from importing.parsers.plain_text import parse_plain_text
+from importing.parsers.segmentation import segment_provisions
 
 MC_DOC_2_05_LABELS = (
     ["1", "2", "2.1", "2.2", "2.3", "2.4", "3", "4"]

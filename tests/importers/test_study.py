@@ -5,10 +5,10 @@ import datetime
 import pytest
 
 from commitments.models import ProvisionOrigin, Relation
-from documents.corpus import CORPUS_DIR
-from documents.importers.citations import resolve_back_references, split_citations
-from documents.importers.study import parse_study
 from documents.models import Document, MetadataClaim
+from importing.corpus import CORPUS_DIR
+from importing.parsers.citations import resolve_back_references, split_citations
+from importing.parsers.study import parse_study
 
 STUDY_FILE = "001_03edc29357d149f7.txt"
 

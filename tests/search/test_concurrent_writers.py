@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from commitments.models import Provision
-from commitments.search import SearchRequest, get_search_backend, reset_search_backends, search_provisions
+from search import SearchRequest, get_search_backend, reset_search_backends, search_provisions
 from tests.search.library import build_library
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,7 +44,7 @@ def backend(request, settings, tmp_path):
     if request.param == "postgres":
         if connection.vendor != "postgresql":
             pytest.skip("the postgres backend needs PostgreSQL")
-        settings.SEARCH_BACKENDS = {"default": {"BACKEND": "commitments.search.backends.postgres"}}
+        settings.SEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.postgres"}}
         yield get_search_backend()
         reset_search_backends()
     else:

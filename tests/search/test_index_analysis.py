@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from whoosh.fields import TEXT
 
-from commitments.search.backends.whoosh_indexing import (
+from search.backends.whoosh_indexing import (
     SPELLING,
     STEMMING,
     SpellingText,

@@ -5,17 +5,17 @@ from whoosh import index as whoosh_index
 from whoosh.fields import TEXT, Schema
 
 from commitments.models import Provision
-from commitments.search import SearchRequest, search_provisions
-from commitments.search.backends import whoosh_build, whoosh_indexing
-from commitments.search.backends.whoosh_indexing import (
+from search import SearchRequest, search_provisions
+from search.backends import whoosh_build, whoosh_indexing
+from search.backends.whoosh_indexing import (
     SPELLING,
     STEMMING,
     IndexWriter,
     SpellingText,
     StemmedText,
 )
-from commitments.search.backends.whoosh_query import SCHEMA, document_fields
-from commitments.search.index import iter_indexed_provisions
+from search.backends.whoosh_query import SCHEMA, document_fields
+from search.index import iter_indexed_provisions
 
 
 def index_contents(ix) -> dict:

@@ -6,8 +6,8 @@ import shutil
 
 import pytest
 
-from commitments.search import SearchRequest, search_provisions
-from commitments.search.maintenance import compare_index, rebuild_index
+from search import SearchRequest, search_provisions
+from search.maintenance import compare_index, rebuild_index
 from tests.search.library import build_library
 
 

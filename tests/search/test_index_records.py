@@ -8,13 +8,13 @@ from dataclasses import asdict
 import pytest
 
 from commitments.models import Dimension, MigrationCategory, Provision
-from commitments.search.index import (
+from documents.models import PublicationStatus
+from search.index import (
     CHUNK_SIZE,
     IndexedProvision,
     indexed_provisions_for,
     iter_indexed_provisions,
 )
-from documents.models import PublicationStatus
 from tests.factories import DocumentFactory, ProvisionFactory
 
 

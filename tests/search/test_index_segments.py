@@ -4,11 +4,11 @@ import pytest
 from whoosh import index as whoosh_index
 
 from commitments.models import Provision
-from commitments.search import SearchRequest, search_provisions
-from commitments.search.backends import whoosh_build
-from commitments.search.backends.whoosh import MERGE_AT_SEGMENTS
-from commitments.search.backends.whoosh_indexing import MERGED_PER_WRITE
-from commitments.search.maintenance import compare_index
+from search import SearchRequest, search_provisions
+from search.backends import whoosh_build
+from search.backends.whoosh import MERGE_AT_SEGMENTS
+from search.backends.whoosh_indexing import MERGED_PER_WRITE
+from search.maintenance import compare_index
 
 
 def segment_sizes(backend) -> list[int]:

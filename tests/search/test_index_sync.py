@@ -8,9 +8,9 @@ from django.db import transaction
 from whoosh import index as whoosh_index
 
 from commitments.models import Dimension, Provision
-from commitments.search import SearchFilters, SearchRequest, search_provisions
-from commitments.search.maintenance import compare_index
 from documents.models import PublicationStatus
+from search import SearchFilters, SearchRequest, search_provisions
+from search.maintenance import compare_index
 from tests.factories import ProvisionFactory
 from tests.search.library import build_library
 

@@ -7,9 +7,9 @@ import threading
 import pytest
 from django.db import connection, connections, transaction
 
-from commitments.search import SearchRequest, get_search_backend, reset_search_backends, search_provisions
-from commitments.search.backends.postgres import LOCK_KEY
-from commitments.search.maintenance import compare_index
+from search import SearchRequest, get_search_backend, reset_search_backends, search_provisions
+from search.backends.postgres import LOCK_KEY
+from search.maintenance import compare_index
 from tests.search.library import build_library
 
 
@@ -21,7 +21,7 @@ def backend(request, settings):
     if request.param == "whoosh":
         yield request.getfixturevalue("whoosh_index")
         return
-    settings.SEARCH_BACKENDS = {"default": {"BACKEND": "commitments.search.backends.postgres"}}
+    settings.SEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.postgres"}}
     search_backend = get_search_backend()
     search_backend.rebuild()
     yield search_backend

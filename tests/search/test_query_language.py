@@ -1,6 +1,6 @@
 """How a query is read, before any backend runs it."""
 
-from commitments.search.parsing import (
+from search.parsing import (
     MAX_TERMS,
     All,
     AnyOf,

@@ -6,15 +6,15 @@ import pytest
 from django.db import connection
 
 from commitments.models import MigrationCategory, Provision
-from commitments.search import (
+from search import (
     SearchFilters,
     SearchRequest,
     get_search_backend,
     reset_search_backends,
     search_provisions,
 )
-from commitments.search.backends.database import DatabaseSearchBackend
-from commitments.search.query import MAX_PAGE_SIZE
+from search.backends.database import DatabaseSearchBackend
+from search.query import MAX_PAGE_SIZE
 from tests.factories import ProvisionFactory
 
 
@@ -27,7 +27,7 @@ def backend(request, db, settings):
     if request.param == "whoosh":
         yield request.getfixturevalue("whoosh_index")
         return
-    settings.SEARCH_BACKENDS = {"default": {"BACKEND": "commitments.search.backends.postgres"}}
+    settings.SEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.postgres"}}
     search_backend = get_search_backend()
     search_backend.rebuild()
     yield search_backend

@@ -6,9 +6,9 @@ import pytest
 from django.db import connection
 
 from commitments.models import Provision
-from commitments.search import get_search_backend, reset_search_backends
-from commitments.search.backends.database import DatabaseSearchBackend
-from commitments.search.query import MAX_PAGE_SIZE, SearchFilters, SearchRequest
+from search import get_search_backend, reset_search_backends
+from search.backends.database import DatabaseSearchBackend
+from search.query import MAX_PAGE_SIZE, SearchFilters, SearchRequest
 from tests.search.library import build_library
 
 HOSTILE_QUERIES = [
@@ -220,7 +220,7 @@ class TestPostgresBackend(BackendContract):
     def backend(self, library, settings):
         if connection.vendor != "postgresql":
             pytest.skip("the postgres backend needs PostgreSQL")
-        settings.SEARCH_BACKENDS = {"default": {"BACKEND": "commitments.search.backends.postgres"}}
+        settings.SEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.postgres"}}
         backend = get_search_backend()
         backend.rebuild()
         yield backend

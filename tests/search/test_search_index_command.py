@@ -6,7 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from commitments.models import Provision
-from commitments.search import SearchRequest, search_provisions
+from search import SearchRequest, search_provisions
 from tests.factories import ProvisionFactory
 from tests.search.library import build_library
 

@@ -12,10 +12,10 @@ from whoosh import query as wq
 from whoosh.sorting import Count, FieldFacet
 
 from commitments.models import Provision
-from commitments.search import parsing
-from commitments.search.backends.whoosh_eval import Evaluator, in_sorted_keys
-from commitments.search.backends.whoosh_query import WhooshQueryCompiler, compile_filters
-from commitments.search.query import FACET_NAMES, SearchFilters
+from search import parsing
+from search.backends.whoosh_eval import Evaluator, in_sorted_keys
+from search.backends.whoosh_query import WhooshQueryCompiler, compile_filters
+from search.query import FACET_NAMES, SearchFilters
 
 QUERIES = [
     "migration",

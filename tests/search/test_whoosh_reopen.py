@@ -1,7 +1,7 @@
 """After a write, the next search reopens only the new segments, and sees every deletion."""
 
 from commitments.models import Provision
-from commitments.search import SearchRequest, search_provisions
+from search import SearchRequest, search_provisions
 
 
 def leaf_readers(backend):

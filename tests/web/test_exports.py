@@ -2,8 +2,8 @@ import csv
 import io
 import json
 
-from commitments.exports import DOCUMENT_COLUMNS, PROVISION_COLUMNS
 from tests.web.sample import more_documents
+from web.exports import DOCUMENT_COLUMNS, PROVISION_COLUMNS
 
 
 def read_csv(response) -> list[dict]:

@@ -141,8 +141,8 @@ def test_on_the_corpus_a_category_facet_and_a_year_lead_to_one_quotation(client,
 def test_a_facet_with_thousands_of_values_lists_the_largest_and_counts_the_rest(db):
     from django.http import QueryDict
 
-    from commitments.search import SearchFilters
-    from commitments.views.facets import (
+    from search import SearchFilters
+    from web.views.facets import (
         FOLDED_PER_FACET,
         SHOWN_PER_FACET,
         FacetLabels,

@@ -1,7 +1,7 @@
 import re
 
-from commitments.charts import nice_ticks
 from tests.web.sample import more_documents
+from web.charts import nice_ticks
 
 
 def test_the_timeline_draws_provisions_per_year_by_category_as_svg(client, kb):

@@ -1,0 +1,1 @@
+"""Curation: the admin, tagging, suggestions review, conflicts, history and the two roles."""

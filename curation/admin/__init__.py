@@ -1,0 +1,4 @@
+"""Django admin for documents and provisions: editing, publishing, imports, conflicts review,
+tags and suggestions, relations, the taxonomy, history and revert."""
+
+from curation.admin import documents, provenance, provisions, relations, suggestions, taxonomy  # noqa: F401 (registers)

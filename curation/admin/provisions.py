@@ -1,0 +1,146 @@
+"""The provision list, where curators tag: filters, bulk tag actions and the classifier's suggestions."""
+
+import re
+
+from django import forms
+from django.contrib import admin
+from django.db import models
+from django.db.models import Prefetch
+from django.utils.text import Truncator
+
+from commitments.models import Provision, SuggestionStatus, TagSuggestion
+from curation.admin import tagging
+from curation.admin.history import HistoryAdmin
+from curation.admin.list_filters import PendingSuggestionsFilter, TaggingFilter, YearFilter
+from curation.tagging import accept_suggestions, reject_suggestions
+from documents.symbols import normalize_symbol
+
+# "MC.DOC/2/05 4.5" or "MC.DOC/2/05, para. 4.5": a citation typed into the search box.
+_CITATION = re.compile(r"^(?P<symbol>\S+/\S+?),?\s+(?:para\.?\s*)?(?P<label>.+)$", re.IGNORECASE)
+
+
+class SuggestionDecisionForm(forms.ModelForm):
+    decision = forms.ChoiceField(
+        choices=[("", "—"), ("accept", "Accept"), ("reject", "Reject")], required=False
+    )
+
+    class Meta:
+        model = TagSuggestion
+        fields: list[str] = []
+
+
+class TagSuggestionInline(admin.TabularInline):
+    """The classifier's suggestions for this provision, each accepted or rejected on save."""
+
+    model = TagSuggestion
+    form = SuggestionDecisionForm
+    readonly_fields = ["tag", "confidence", "trigger_words", "status", "decided_by", "decided_at"]
+    extra = 0
+    max_num = 0
+    can_delete = False
+    verbose_name = "tag suggestion"
+
+    def get_fields(self, request, obj=None):
+        fields = list(self.readonly_fields)
+        if self.has_change_permission(request, obj):
+            fields.append("decision")
+        return fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Provision)
+class ProvisionAdmin(HistoryAdmin):
+    list_display = ["citation_short", "excerpt", "tags", "pending_suggestions", "is_commitment"]
+    list_display_links = ["citation_short"]
+    list_filter = [
+        TaggingFilter,
+        ("categories", admin.RelatedFieldListFilter),
+        ("dimensions", admin.RelatedFieldListFilter),
+        ("document", admin.RelatedOnlyFieldListFilter),
+        YearFilter,
+        PendingSuggestionsFilter,
+        "is_commitment",
+        "origin",
+        "document__status",
+    ]
+    search_fields = ["label", "text", "heading", "document__symbol", "document__title"]
+    autocomplete_fields = ["document", "quoted_in"]
+    formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
+    fields = [
+        "document",
+        "position",
+        "label",
+        "heading",
+        "text",
+        "is_commitment",
+        "dimensions",
+        "categories",
+        "origin",
+        "quoted_in",
+        "quoted_locator",
+    ]
+    inlines = [TagSuggestionInline]
+    actions = [
+        tagging.add_tags_action,
+        tagging.remove_tags_action,
+        tagging.suggest_tags_action,
+        tagging.accept_provision_suggestions,
+        tagging.reject_provision_suggestions,
+    ]
+    list_per_page = 50
+
+    def get_queryset(self, request):
+        pending = TagSuggestion.objects.pending().select_related("dimension", "category")
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("document")
+            .prefetch_related(
+                "dimensions", "categories", Prefetch("tag_suggestions", queryset=pending, to_attr="pending")
+            )
+        )
+
+    def get_search_results(self, request, queryset, search_term):
+        """Also find a provision by its citation, e.g. ``MC.DOC/2/05 4.5``."""
+        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        match = _CITATION.match(search_term.strip())
+        if match:
+            cited = queryset.filter(
+                document__symbol=normalize_symbol(match["symbol"]), label__iexact=match["label"].strip()
+            )
+            results = results | cited
+        return results, may_have_duplicates
+
+    @admin.display(description="provision", ordering="document__date")
+    def citation_short(self, provision: Provision) -> str:
+        return str(provision)
+
+    @admin.display(description="text")
+    def excerpt(self, provision: Provision) -> str:
+        return Truncator(provision.text).words(25)
+
+    @admin.display(description="tags")
+    def tags(self, provision: Provision) -> str:
+        names = [t.name for t in provision.dimensions.all()] + [t.name for t in provision.categories.all()]
+        return "; ".join(names) or "—"
+
+    @admin.display(description="suggested")
+    def pending_suggestions(self, provision: Provision) -> str:
+        return "; ".join(
+            f"{s.tag.name} {s.confidence:.2f} ({s.trigger_words()})"
+            for s in getattr(provision, "pending", [])
+        )
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not TagSuggestion:
+            return super().save_formset(request, form, formset, change)
+        formset.save(commit=False)  # nothing to write; sets what the change message lists
+        decided = {"accept": [], "reject": []}
+        for suggestion_form in formset.forms:
+            decision = suggestion_form.cleaned_data.get("decision")
+            if decision in decided and suggestion_form.instance.status == SuggestionStatus.PENDING:
+                decided[decision].append(suggestion_form.instance)
+        accept_suggestions(suggestions=decided["accept"], user=request.user)
+        reject_suggestions(suggestions=decided["reject"], user=request.user)

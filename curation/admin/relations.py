@@ -1,0 +1,25 @@
+"""Relations between documents and provisions, chosen with autocomplete on both ends."""
+
+from django.contrib import admin
+
+from commitments.models import Relation
+from curation.admin.history import HistoryAdmin
+
+
+@admin.register(Relation)
+class RelationAdmin(HistoryAdmin):
+    list_display = ["source_document", "source_provision", "kind", "target_document", "target_provision"]
+    list_filter = ["kind"]
+    search_fields = [
+        "source_document__symbol",
+        "source_document__title",
+        "target_document__symbol",
+        "evidence",
+    ]
+    autocomplete_fields = ["source_document", "source_provision", "target_document", "target_provision"]
+    list_select_related = [
+        "source_document",
+        "target_document",
+        "source_provision__document",
+        "target_provision__document",
+    ]

@@ -1,0 +1,92 @@
+"""Changing the tags of provisions: by hand in bulk, and from the classifier's suggestions.
+
+Tags are added and removed one provision at a time through the many-to-many managers, never
+by bulk inserts into the join tables, so that every change lands in the provision's history
+(django-simple-history listens to ``m2m_changed``) and reaches the search index through the
+same signal as any other edit.
+"""
+
+from collections.abc import Iterable, Sequence
+
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from commitments.models import Dimension, MigrationCategory, Provision, SuggestionStatus, TagSuggestion
+
+
+@transaction.atomic
+def add_tags(
+    *,
+    provisions: Iterable[Provision],
+    dimensions: Sequence[Dimension] = (),
+    categories: Sequence[MigrationCategory] = (),
+) -> int:
+    """Give every provision these tags; return how many provisions changed."""
+    changed = 0
+    for provision in provisions:
+        new_dimensions = set(dimensions) - set(provision.dimensions.all())
+        new_categories = set(categories) - set(provision.categories.all())
+        if new_dimensions:
+            provision.dimensions.add(*new_dimensions)
+        if new_categories:
+            provision.categories.add(*new_categories)
+        changed += bool(new_dimensions or new_categories)
+    return changed
+
+
+@transaction.atomic
+def remove_tags(
+    *,
+    provisions: Iterable[Provision],
+    dimensions: Sequence[Dimension] = (),
+    categories: Sequence[MigrationCategory] = (),
+) -> int:
+    """Take these tags off every provision; return how many provisions changed."""
+    changed = 0
+    for provision in provisions:
+        old_dimensions = set(dimensions) & set(provision.dimensions.all())
+        old_categories = set(categories) & set(provision.categories.all())
+        if old_dimensions:
+            provision.dimensions.remove(*old_dimensions)
+        if old_categories:
+            provision.categories.remove(*old_categories)
+        changed += bool(old_dimensions or old_categories)
+    return changed
+
+
+@transaction.atomic
+def accept_suggestions(*, suggestions: Iterable[TagSuggestion], user) -> int:
+    """Tag each provision as its pending suggestion says; return how many were accepted."""
+    accepted = 0
+    for suggestion in _pending(suggestions):
+        if suggestion.dimension_id:
+            suggestion.provision.dimensions.add(suggestion.dimension)
+        else:
+            suggestion.provision.categories.add(suggestion.category)
+        _decide(suggestion, SuggestionStatus.ACCEPTED, user)
+        accepted += 1
+    return accepted
+
+
+@transaction.atomic
+def reject_suggestions(*, suggestions: Iterable[TagSuggestion], user) -> int:
+    """Record that the pending suggestions are wrong; return how many were rejected."""
+    rejected = 0
+    for suggestion in _pending(suggestions):
+        _decide(suggestion, SuggestionStatus.REJECTED, user)
+        rejected += 1
+    return rejected
+
+
+def _pending(suggestions: Iterable[TagSuggestion]) -> list[TagSuggestion]:
+    if isinstance(suggestions, QuerySet):
+        suggestions = suggestions.select_related("provision", "dimension", "category")
+    return [s for s in suggestions if s.status == SuggestionStatus.PENDING]
+
+
+def _decide(suggestion: TagSuggestion, status: str, user) -> None:
+    suggestion.status = status
+    suggestion.decided_by = user if user is not None and user.is_authenticated else None
+    suggestion.decided_at = timezone.now()
+    suggestion.save(update_fields=["status", "decided_by", "decided_at"])

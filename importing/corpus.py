@@ -1,0 +1,115 @@
+"""The bundled corpus: the project's own copies of its sources under ``fixtures/corpus``.
+
+``fixtures/corpus/manifest.json`` lists the files in import order with the format and
+symbol each gets. ``load_corpus`` imports them all; it is idempotent, so ``make run`` can
+call it on every start.
+"""
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+
+from commitments.taxonomy import ensure_taxonomy
+from documents.models import Document
+from importing.errors import ImportRejected
+from importing.parsed import ParsedSource
+from importing.save import ImportReport, save_parsed_source
+from importing.sources import parse_source
+
+CORPUS_DIR = Path(settings.BASE_DIR) / "fixtures" / "corpus"
+
+
+@dataclass(frozen=True)
+class CorpusEntry:
+    file: str
+    format: str
+    symbol: str = ""
+    metadata: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass
+class LoadedCorpus:
+    """What ``load_corpus`` stored: one report per source, in manifest order."""
+
+    reports: list[ImportReport] = field(default_factory=list)
+
+    def document(self, symbol_or_title: str) -> Document:
+        """A corpus document by symbol (``MC.DOC/2/05``) or exact title."""
+        by_symbol = Document.objects.by_symbol(symbol_or_title).first()
+        return by_symbol or Document.objects.get(title=symbol_or_title)
+
+    def source_document(self, file: str) -> Document:
+        """The document a corpus file is the source of, by file name."""
+        report = next(r for r in self.reports if r.source == file)
+        return Document.objects.get(pk=report.document_id)
+
+
+def corpus_entries(directory: Path = CORPUS_DIR) -> list[CorpusEntry]:
+    """The manifest's entries, in import order."""
+    manifest = json.loads((directory / "manifest.json").read_text(encoding="utf-8"))
+    return [
+        CorpusEntry(
+            file=item["file"],
+            format=item["format"],
+            symbol=item.get("symbol", ""),
+            metadata=tuple(sorted(item.get("metadata", {}).items())),
+        )
+        for item in manifest["sources"]
+    ]
+
+
+@cache
+def _parsed_corpus(directory: Path) -> tuple[tuple[ParsedSource, bytes], ...]:
+    # Parsing is the slow part and its result never changes within a process; tests load
+    # the corpus many times and only pay for saving.
+    parsed = []
+    for entry in corpus_entries(directory):
+        data = (directory / entry.file).read_bytes()
+        parsed.append(
+            (
+                parse_source(
+                    data,
+                    name=entry.file,
+                    format=entry.format,
+                    symbol=entry.symbol,
+                    metadata=dict(entry.metadata),
+                ),
+                data,
+            )
+        )
+    return tuple(parsed)
+
+
+def parse_corpus(directory: Path = CORPUS_DIR) -> list[ParsedSource]:
+    """Every corpus source parsed (cached per process). Raises ImportRejected on a bad file."""
+    return [parsed for parsed, _ in _parsed_corpus(directory)]
+
+
+@transaction.atomic
+def load_corpus(
+    *,
+    progress: Callable[[int, int, str], None] | None = None,
+    directory: Path = CORPUS_DIR,
+    keep_files: bool = True,
+) -> LoadedCorpus:
+    """Import the bundled corpus; running it again changes nothing.
+
+    ``progress(done, total, file_name)`` is called after each source. Everything is one
+    transaction: a bad corpus file leaves the database as it was and raises ImportRejected.
+    """
+    ensure_taxonomy()
+    sources = _parsed_corpus(directory)
+    loaded = LoadedCorpus()
+    for done, (parsed, data) in enumerate(sources, start=1):
+        loaded.reports.append(save_parsed_source(parsed, source_bytes=data if keep_files else None))
+        if progress:
+            progress(done, len(sources), parsed.name)
+    return loaded
+
+
+__all__ = ["CORPUS_DIR", "CorpusEntry", "ImportRejected", "LoadedCorpus", "corpus_entries", "load_corpus"]

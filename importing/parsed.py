@@ -1,0 +1,124 @@
+"""What an importer makes of a source, before anything touches the database.
+
+Parsing returns these dataclasses; ``importing.save`` persists them. They are
+plain data, so they can be shown as a preview, diffed against the database, or dumped as JSON.
+"""
+
+from dataclasses import asdict, dataclass, field
+
+from documents.dates import PartialDate
+
+# Metadata fields a source can state about a document; each becomes a MetadataClaim.
+CLAIMED_FIELDS = (
+    "symbol",
+    "title",
+    "kind",
+    "body",
+    "place",
+    "date",
+    "summary",
+    "source_url",
+    "fields_of_work",
+)
+
+
+@dataclass
+class ParsedProvision:
+    """One provision: ``label`` as a citation writes it, ``heading`` the path of headings above it."""
+
+    label: str
+    text: str
+    heading: str = ""
+    is_commitment: bool = True
+    origin: str = "full_text"
+    quoted_locator: str = ""
+    categories: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ParsedAttachment:
+    """Text that travels with a document without being a provision (a State's statement)."""
+
+    title: str
+    text: str
+
+
+@dataclass
+class ParsedDocument:
+    """A document as one source describes it.
+
+    Only the values the source actually states are set; empty strings and ``None`` mean the
+    source is silent, and no claim is recorded for them. ``locator`` says where in the source
+    the description stands (``"footnote 9"``), ``citation_evidence`` everywhere the source
+    cites it (``"footnotes 11, 12, 29"``), ``metadata_locators`` overrides it per field
+    (values supplied by the corpus manifest rather than read from the text).
+    """
+
+    title: str = ""
+    symbol: str = ""
+    kind: str = ""
+    body: str = ""
+    place: str = ""
+    date: PartialDate | None = None
+    summary: str = ""
+    source_url: str = ""
+    full_text: str = ""
+    locator: str = ""
+    citation_evidence: str = ""
+    metadata_locators: dict[str, str] = field(default_factory=dict)
+    fields_of_work: list[str] = field(default_factory=list)
+    provisions: list[ParsedProvision] = field(default_factory=list)
+    attachments: list[ParsedAttachment] = field(default_factory=list)
+
+    def stated_values(self) -> dict[str, str]:
+        """The metadata values this source states, as claim strings (dates as truncated ISO)."""
+        values = {}
+        for name in CLAIMED_FIELDS:
+            value = getattr(self, name)
+            if name == "date":
+                value = value.iso() if value else ""
+            elif name == "fields_of_work":
+                value = ", ".join(value)
+            if value:
+                values[name] = value
+        return values
+
+    def display_name(self) -> str:
+        return self.symbol or self.title
+
+
+@dataclass
+class ParsedSource:
+    """Everything one source file yields.
+
+    ``document`` is the source's own document (MC.DOC/2/05 from its full text, the study, a
+    web page). ``cited`` are the documents the source describes or quotes: each is linked from
+    ``document`` by a ``cites`` relation, its metadata claimed with ``document`` as source, and
+    its provisions are quotations ``quoted_in`` that document.
+    """
+
+    name: str
+    format: str
+    sha256: str
+    document: ParsedDocument
+    cited: list[ParsedDocument] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        """A JSON-ready view: metadata and every provision with label, heading path and text."""
+
+        def document_dict(doc: ParsedDocument) -> dict:
+            data = asdict(doc)
+            data["date"] = doc.date.iso() if doc.date else None
+            data["date_precision"] = doc.date.precision if doc.date else None
+            data.pop("full_text")
+            return data
+
+        return {
+            "name": self.name,
+            "format": self.format,
+            "sha256": self.sha256,
+            "document": document_dict(self.document),
+            "cited": [document_dict(doc) for doc in self.cited],
+            "warnings": list(self.warnings),
+        }

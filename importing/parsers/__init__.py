@@ -1,0 +1,1 @@
+"""One module per source format, the shared segmentation beside them: bytes or text in, dataclasses out."""

@@ -1,0 +1,223 @@
+"""OSCE web pages as saved from the site: the navigation dropped, the content kept.
+
+Three shapes occur: a press release (title, a ``- Date: / - Place: / - Fields of work:``
+list, paragraphs), a list of key documents each with its date, summary and quoted
+commitments ("Our mandate on migration"), and a topic page of headings and paragraphs
+("Border management"). Paragraphs become provisions (descriptive, not commitments) so the
+page reads whole; the listed documents become cited documents with their quotations.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from documents.dates import PartialDate, parse_date_phrase
+from documents.symbols import classify_symbol
+from importing.errors import ImportRejected
+from importing.parsed import ParsedDocument, ParsedProvision, ParsedSource
+from importing.parsers.citations import classify_title
+from importing.parsers.titles import title_case
+
+_NAVIGATION = re.compile(r"^(-|- .*|Skip Links)$")
+_QUOTE = re.compile(r"“([^“”]+)”")
+# A glossary tooltip pasted into the text: "the CSCECSCE\nConference on Security …, the".
+_TOOLTIP = re.compile(r"\b([A-Z]{2,8})\1\s*\n[^\n,]*?(?=,)")
+_DATELINE = re.compile(r"^([A-Z][A-Z .'-]+),\s+(\d{1,2} [A-Z][a-z]+ \d{4})\s*[–—-]\s*")
+_DESIGNATION = re.compile(
+    r"^(?P<kind>Ministerial Council Decision|Ministerial Decision|Decision|Ministerial Document|Document)"
+    r"\s+No\.?\s*(?P<number>\d+/\d{2})\s*,\s*(?P<title>.+)$"
+)
+_PLACE_IN_TITLE = re.compile(r",\s+([A-Z][a-z]+)$")
+_PLACE_IN_SUMMARY = re.compile(r"Ministerial Council in ([A-Z][a-z]+)")
+_COMMITMENT_KINDS = {"final_act", "concluding_document", "charter", "summit_declaration", "mc_decision",
+                     "mc_document", "pc_decision", "ministerial_declaration", "meeting_document"}  # fmt: skip
+_MAX_HEADING = 100
+
+
+@dataclass
+class _Entry:
+    name: str
+    date: PartialDate
+    title_lines: list[str] = field(default_factory=list)
+    summary: list[str] = field(default_factory=list)
+
+
+def content_lines(text: str) -> list[str]:
+    """The page's lines after the site navigation, without blank lines."""
+    text = _TOOLTIP.sub(r"\1", text)
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    start = 0
+    while start < len(lines) and (not lines[start] or _NAVIGATION.match(lines[start])):
+        # A lone dash opens a menu group; the line after it is the group's name.
+        start += 2 if lines[start] == "-" else 1
+    return [line for line in lines[start:] if line]
+
+
+def parse_page(text: str, *, name: str, sha256: str, symbol: str = "") -> ParsedSource:
+    """One OSCE web page: the page itself, and the documents it presents."""
+    lines = content_lines(text)
+    if not lines:
+        raise ImportRejected("the page has no content after its navigation")
+    if lines[0].lower() == "press release":
+        page, cited = _press_release(lines[1:]), []
+    elif sum(1 for line in lines if parse_date_phrase(line)) >= 2:
+        page, cited = _document_list(lines)
+    else:
+        page, cited = _topic_page(lines), []
+    page.symbol = symbol
+    page.full_text = "\n\n".join(lines)
+    return ParsedSource(name=name, format="osce-page", sha256=sha256, document=page, cited=cited)
+
+
+def _is_heading(line: str) -> bool:
+    return len(line) <= _MAX_HEADING and not line.endswith((".", "!", "?", ":", "”", '"', ";"))
+
+
+def _paragraph_provisions(paragraphs: list[tuple[str, str]]) -> list[ParsedProvision]:
+    return [
+        ParsedProvision(label=str(number), heading=heading, text=text, is_commitment=False)
+        for number, (heading, text) in enumerate(paragraphs, start=1)
+    ]
+
+
+def _press_release(lines: list[str]) -> ParsedDocument:
+    title, rest = lines[0], lines[1:]
+    facts: dict[str, str] = {}
+    key = ""
+    index = 0
+    while index < len(rest) and rest[index].startswith("- "):
+        item = rest[index][2:].strip()
+        index += 1
+        if item.endswith(":"):
+            key = item[:-1].lower()
+            facts.setdefault(key, "")
+        elif key:
+            facts[key] = f"{facts[key]}, {item}" if facts[key] else item
+    paragraphs = rest[index:]
+    date = parse_date_phrase(facts.get("date", ""))
+    place = title_case(facts.get("place", ""))
+    if paragraphs and (dateline := _DATELINE.match(paragraphs[0])):
+        place = place or title_case(dateline.group(1))
+        date = date or parse_date_phrase(dateline.group(2))
+        paragraphs[0] = paragraphs[0][dateline.end() :]
+    fields_of_work = [f.strip() for f in facts.get("fields of work", "").split(",") if f.strip()]
+    return ParsedDocument(
+        title=title,
+        kind="press_release",
+        body="other",
+        place=place,
+        date=date,
+        summary=paragraphs[0] if paragraphs else "",
+        fields_of_work=fields_of_work,
+        provisions=_paragraph_provisions([("", p) for p in paragraphs]),
+    )
+
+
+def _topic_page(lines: list[str]) -> ParsedDocument:
+    title, rest = lines[0], lines[1:]
+    section, heading = "", ""
+    paragraphs: list[tuple[str, str]] = []
+    for index, line in enumerate(rest):
+        if _is_heading(line):
+            repeated = index + 1 < len(rest) and rest[index + 1] == line
+            previous = index > 0 and rest[index - 1] == line
+            if previous:
+                continue
+            if repeated:  # a card title, printed twice: a sub-heading of the section
+                heading = f"{section} › {line}" if section else line
+            else:
+                section = heading = line
+            continue
+        paragraphs.append((heading, line))
+    summary = paragraphs[0][1] if paragraphs and not paragraphs[0][0] else ""
+    return ParsedDocument(
+        title=title,
+        kind="web_page",
+        body="other",
+        summary=summary,
+        provisions=_paragraph_provisions(paragraphs),
+    )
+
+
+def _document_list(lines: list[str]) -> tuple[ParsedDocument, list[ParsedDocument]]:
+    title = lines[0]
+    entries: list[_Entry] = []
+    pending: list[str] = []
+    for line in lines[1:]:
+        date = parse_date_phrase(line)
+        if date and pending:
+            # The short lines before a date name the next entry; longer text before them
+            # is the previous entry's summary.
+            names = [p for p in pending if _is_heading(p)][-2:]
+            summary = pending[: len(pending) - len(names)] if names == pending[-len(names) :] else pending
+            if entries:
+                entries[-1].summary.extend(summary)
+            entries.append(_Entry(name=names[0] if names else "", date=date, title_lines=names[1:]))
+            pending = []
+        else:
+            pending.append(line)
+    if entries:
+        entries[-1].summary.extend(pending)
+    short = title[:40]
+    cited = [_entry_document(entry, short) for entry in entries]
+    page = ParsedDocument(
+        title=title,
+        kind="web_page",
+        body="other",
+        provisions=_paragraph_provisions(
+            [(entry.name, _join(entry.summary) or _entry_line(entry)) for entry in entries]
+        ),
+    )
+    return page, cited
+
+
+def _entry_line(entry: _Entry) -> str:
+    return f"{entry.title_lines[0] if entry.title_lines else entry.name}, {entry.date.display()}."
+
+
+def _join(lines: list[str]) -> str:
+    text = ""
+    for line in lines:
+        joiner = " " if text and (line[:1].islower() or not text.endswith((".", "”", "!", "?"))) else "\n\n"
+        text = f"{text}{joiner}{line}" if text else line
+    return text
+
+
+def _entry_document(entry: _Entry, page_short: str) -> ParsedDocument:
+    full_title = entry.title_lines[0] if entry.title_lines else entry.name
+    summary = _join(entry.summary)
+    title, symbol = full_title, ""
+    designation = _DESIGNATION.match(full_title)
+    if designation and "ministerial" in (designation["kind"] + " " + summary).lower():
+        series = "DOC" if "Document" in designation["kind"] else "DEC"
+        symbol = f"MC.{series}/{designation['number']}"
+        title = designation["title"]
+    place = ""
+    if in_title := _PLACE_IN_TITLE.search(title):
+        place = in_title.group(1)
+    elif in_summary := _PLACE_IN_SUMMARY.search(summary):
+        place = in_summary.group(1)
+    symbol_kind, symbol_body = classify_symbol(symbol)
+    kind, body = classify_title(title, symbol_kind=symbol_kind, symbol_body=symbol_body)
+    document = ParsedDocument(
+        title=title,
+        symbol=symbol,
+        kind=kind,
+        body=body,
+        place=place,
+        date=entry.date,
+        summary=summary,
+        locator=f"section “{entry.name}”",
+    )
+    quotes = [" ".join(q.split()) for q in _QUOTE.findall(summary) if len(q.split()) >= 3]
+    for number, quote in enumerate(quotes, start=1):
+        suffix = f" ({number})" if len(quotes) > 1 else ""
+        document.provisions.append(
+            ParsedProvision(
+                label=f"quoted in {page_short}{suffix}",
+                text=quote,
+                origin="quotation",
+                quoted_locator=document.locator,
+                is_commitment=kind in _COMMITMENT_KINDS,
+            )
+        )
+    return document

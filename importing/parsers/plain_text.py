@@ -1,0 +1,53 @@
+"""Plain text as extracted from an OSCE PDF (e.g. the full text of MC.DOC/2/05)."""
+
+from documents.symbols import classify_symbol, normalize_symbol
+from importing.errors import ImportRejected
+from importing.parsed import ParsedDocument, ParsedSource
+from importing.parsers.page_furniture import TitleBlock, split_title_block, strip_page_furniture
+from importing.parsers.segmentation import segment_provisions
+from importing.parsers.titles import title_case
+
+
+def parse_document_lines(
+    lines: list[str], *, name: str, sha256: str, format: str, symbol: str = ""
+) -> ParsedSource:
+    """A document from its text lines: title block, running headers, provisions, attachments.
+
+    ``symbol`` is what the caller knows the document to be; when the text prints another
+    symbol the import is refused, because one of the two is a mistake.
+    """
+    block = TitleBlock()
+    lines = strip_page_furniture(lines, block)
+    body_lines = split_title_block(lines, block)
+    segmentation = segment_provisions(body_lines)
+    if not segmentation.provisions:
+        raise ImportRejected("no numbered provisions were found in the text")
+    printed = block.symbol or (block.header_symbols[0] if block.header_symbols else "")
+    given = normalize_symbol(symbol)
+    if given and printed and given != printed:
+        raise ImportRejected(f"the text is {printed}, not {given}")
+    final_symbol = given or printed
+    kind, body = classify_symbol(final_symbol)
+    document = ParsedDocument(
+        title=title_case(block.title),
+        symbol=final_symbol,
+        kind=kind,
+        body=block.body or body,
+        place=block.place,
+        date=block.date,
+        full_text="\n\n".join(
+            part for part in (title_case(block.title), block.subtitle, segmentation.full_text) if part
+        ),
+        provisions=segmentation.provisions,
+        attachments=segmentation.attachments,
+    )
+    if given and not printed:
+        document.metadata_locators["symbol"] = "given on import"
+    if not document.title:
+        raise ImportRejected("the text has no title")
+    return ParsedSource(name=name, format=format, sha256=sha256, document=document)
+
+
+def parse_plain_text(text: str, *, name: str, sha256: str, symbol: str = "") -> ParsedSource:
+    """Parse the plain text of one OSCE document."""
+    return parse_document_lines(text.split("\n"), name=name, sha256=sha256, format="text", symbol=symbol)

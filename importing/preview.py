@@ -1,0 +1,116 @@
+"""What the curator sees before confirming an import: the parse, and what it would change.
+
+Read-only: the parse comes from ``importing.parse_source`` and the changes from
+``diff_provisions``; this only lays them side by side with the stored provisions, so that
+a changed provision shows its old and new text.
+"""
+
+from dataclasses import dataclass, field
+
+from documents.models import ClaimField, Document, DocumentKind, IssuingBody
+from importing.diff import ProvisionDiff, diff_provisions, owned_provisions
+from importing.identity import find_document
+from importing.parsed import ParsedDocument, ParsedProvision, ParsedSource
+from importing.text_diff import word_diff
+
+
+@dataclass
+class ProvisionRow:
+    parsed: ParsedProvision
+    change: str  # "added", "changed" or "unchanged"
+    stored_text: str = ""  # for a changed provision: the text it replaces
+
+    @property
+    def diff(self):
+        """(old, new) as safe HTML with deleted and inserted words marked, for a changed provision."""
+        return word_diff(self.stored_text, self.parsed.text) if self.change == "changed" else None
+
+
+@dataclass
+class DocumentPreview:
+    parsed: ParsedDocument
+    stored: Document | None  # None: the import creates it
+    metadata: list[tuple[str, str]]  # (field label, value the source states)
+    rows: list[ProvisionRow] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)  # labels the import would delete
+
+    @property
+    def counts(self) -> dict[str, int]:
+        counts = {"added": 0, "changed": 0, "unchanged": 0}
+        for row in self.rows:
+            counts[row.change] += 1
+        return {**counts, "removed": len(self.removed)}
+
+
+@dataclass
+class ImportPreview:
+    source: ParsedSource
+    documents: list[DocumentPreview]
+
+    @property
+    def own(self) -> DocumentPreview:
+        return self.documents[0]
+
+    @property
+    def has_changes(self) -> bool:
+        return any(
+            d.stored is None or d.removed or d.counts["added"] or d.counts["changed"] for d in self.documents
+        )
+
+    def totals(self) -> dict[str, int]:
+        totals = {"added": 0, "changed": 0, "unchanged": 0, "removed": 0}
+        for document in self.documents:
+            for key, value in document.counts.items():
+                totals[key] += value
+        return totals
+
+
+def preview_import(parsed: ParsedSource) -> ImportPreview:
+    """The preview of importing ``parsed``: its own document first, then the documents it cites."""
+    diffs = diff_provisions(parsed)
+    own_stored = find_document(parsed.document)
+    documents = [_document_preview(parsed.document, diffs, quoted_in=None)]
+    documents += [
+        _document_preview(cited, diffs, quoted_in=own_stored, quotation=True) for cited in parsed.cited
+    ]
+    return ImportPreview(parsed, documents)
+
+
+def _shown(name: str, value: str) -> str:
+    """A stated value as a curator reads it: choice labels rather than keys."""
+    choices = {ClaimField.KIND: DocumentKind, ClaimField.BODY: IssuingBody}.get(name)
+    if choices is not None and value in choices.values:
+        return choices(value).label
+    return value
+
+
+def _document_preview(
+    parsed: ParsedDocument,
+    diffs: dict[str, ProvisionDiff],
+    *,
+    quoted_in: Document | None,
+    quotation: bool = False,
+) -> DocumentPreview:
+    stored = find_document(parsed)
+    diff = diffs.get(parsed.display_name(), ProvisionDiff())
+    previous = {}
+    if stored is not None and (quoted_in is not None or not quotation):
+        previous = {p.label: p.text for p in owned_provisions(stored, quoted_in=quoted_in)}
+    preview = DocumentPreview(
+        parsed=parsed,
+        stored=stored,
+        metadata=[
+            (ClaimField(name).label, _shown(name, value)) for name, value in parsed.stated_values().items()
+        ],
+    )
+    changed, unchanged = set(diff.changed), set(diff.unchanged)
+    for provision in parsed.provisions:
+        if provision.label in changed:
+            preview.rows.append(ProvisionRow(provision, "changed", previous.get(provision.label, "")))
+        elif provision.label in unchanged:
+            preview.rows.append(ProvisionRow(provision, "unchanged"))
+        else:
+            preview.rows.append(ProvisionRow(provision, "added"))
+    if stored is not None:
+        preview.removed = [label for label in diff.removed if label in previous]
+    return preview

@@ -1,0 +1,308 @@
+"""Persisting a parsed source: one transaction, provenance for every value, no silent overwrite.
+
+``save_parsed_source`` is the only writer of imported data. Every metadata value a source
+states becomes a MetadataClaim with that source; a document's field then takes the value of
+its best claim (the document's own text first, then the earliest source) unless a curator
+has decided the field. Disagreeing claims stay side by side and show up in
+``Document.conflicting_fields()`` for a curator.
+"""
+
+import hashlib
+from dataclasses import dataclass, field
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils.text import slugify
+
+from commitments.models import MigrationCategory, Provision, ProvisionOrigin, Relation, RelationKind
+from documents.dates import partial_date_from_iso
+from documents.models import Document, DocumentAttachment, FieldOfWork, MetadataClaim
+from importing.diff import (
+    ProvisionDiff,
+    diff_document,
+    owned_provisions,
+    positions,
+    provision_differs,
+    provision_values,
+)
+from importing.identity import find_document
+from importing.parsed import CLAIMED_FIELDS, ParsedDocument, ParsedSource
+
+
+@dataclass
+class DocumentOutcome:
+    """What one import did to one document."""
+
+    document_id: int
+    name: str
+    created: bool = False
+    fields_changed: list[str] = field(default_factory=list)
+    claims_added: int = 0
+    claims_changed: int = 0
+    provisions: ProvisionDiff = field(default_factory=ProvisionDiff)
+    conflicts: list[str] = field(default_factory=list)
+
+    @property
+    def has_changes(self) -> bool:
+        return bool(
+            self.created
+            or self.fields_changed
+            or self.claims_added
+            or self.claims_changed
+            or self.provisions.has_changes
+        )
+
+
+@dataclass
+class ImportReport:
+    """The outcome of ``save_parsed_source``: per document, and for the source as a whole."""
+
+    source: str
+    document_id: int
+    outcomes: list[DocumentOutcome] = field(default_factory=list)
+    relations_added: int = 0
+    removed: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def has_changes(self) -> bool:
+        return bool(self.relations_added or self.removed or any(o.has_changes for o in self.outcomes))
+
+    def totals(self) -> dict[str, int]:
+        return {
+            "documents_created": sum(o.created for o in self.outcomes),
+            "documents_changed": sum(bool(o.fields_changed) and not o.created for o in self.outcomes),
+            "provisions_added": sum(len(o.provisions.added) for o in self.outcomes),
+            "provisions_changed": sum(len(o.provisions.changed) for o in self.outcomes),
+            "provisions_removed": sum(len(o.provisions.removed) for o in self.outcomes),
+            "provisions_unchanged": sum(len(o.provisions.unchanged) for o in self.outcomes),
+            "claims_added": sum(o.claims_added for o in self.outcomes),
+            "relations_added": self.relations_added,
+        }
+
+    def conflicts(self) -> dict[str, list[str]]:
+        return {o.name: o.conflicts for o in self.outcomes if o.conflicts}
+
+
+@transaction.atomic
+def save_parsed_source(parsed: ParsedSource, *, source_bytes: bytes | None = None) -> ImportReport:
+    """Store ``parsed``: its own document, the documents it cites, their claims and provisions.
+
+    All or nothing. Re-saving an unchanged source changes nothing; a changed one updates its
+    provisions in place by label and removes the ones it no longer has. ``source_bytes``, when
+    given, is kept as the document's source file.
+    """
+    own_outcome, own = _save_document(parsed.document, source=None, sha256=parsed.sha256)
+    report = ImportReport(source=parsed.name, document_id=own.pk, outcomes=[own_outcome])
+    report.warnings.extend(parsed.warnings)
+    _store_source(own, parsed, source_bytes)
+
+    cited_ids: set[int] = set()
+    for cited in parsed.cited:
+        outcome, document = _save_document(cited, source=own)
+        report.outcomes.append(outcome)
+        cited_ids.add(document.pk)
+        evidence = (cited.citation_evidence or cited.locator)[:300]
+        relation, created = Relation.objects.get_or_create(
+            kind=RelationKind.CITES,
+            source_document=own,
+            source_provision=None,
+            target_document=document,
+            target_provision=None,
+            defaults={"evidence": evidence},
+        )
+        if created:
+            report.relations_added += 1
+        elif relation.evidence != evidence:
+            relation.evidence = evidence
+            relation.save(update_fields=["evidence"])
+    report.removed += _forget_uncited(own, cited_ids)
+    for outcome in report.outcomes:
+        outcome.conflicts = Document.objects.get(pk=outcome.document_id).conflicting_fields()
+    return report
+
+
+def _save_document(
+    parsed: ParsedDocument, *, source: Document | None, sha256: str = ""
+) -> tuple[DocumentOutcome, Document]:
+    document = find_document(parsed, sha256=sha256)
+    created = document is None
+    if created:
+        document = Document(title=parsed.title[:500] or parsed.symbol, symbol=parsed.symbol)
+        _set_fields(document, parsed.stated_values())
+        document.save()
+    outcome = DocumentOutcome(document_id=document.pk, name=parsed.display_name(), created=created)
+    _record_claims(document, parsed, source, outcome)
+    outcome.fields_changed = [] if created else _apply_claims(document)
+    if created:
+        _apply_claims(document)
+    if source is None and parsed.full_text and document.full_text != parsed.full_text:
+        document.full_text = parsed.full_text
+        outcome.fields_changed.append("full_text")
+        document.save()
+    outcome.provisions = _sync_provisions(document, parsed, quoted_in=source)
+    if source is None:
+        _sync_attachments(document, parsed, outcome)
+    return outcome, document
+
+
+def _record_claims(
+    document: Document, parsed: ParsedDocument, source: Document | None, outcome: DocumentOutcome
+) -> None:
+    # One statement per field and source; the document's own text may be stated by several
+    # locators (the text itself, the corpus manifest), each kept apart.
+    stored = list(MetadataClaim.objects.filter(document=document, source_document=source).order_by("pk"))
+    for name, value in parsed.stated_values().items():
+        locator = parsed.metadata_locators.get(name, parsed.locator)[:200]
+        claim = next(
+            (c for c in stored if c.field == name and (source is not None or c.source_locator == locator)),
+            None,
+        )
+        if claim is None:
+            MetadataClaim.objects.create(
+                document=document, field=name, value=value, source_document=source, source_locator=locator
+            )
+            outcome.claims_added += 1
+        elif claim.value != value or claim.source_locator != locator:
+            claim.value, claim.source_locator = value, locator
+            claim.save()
+            outcome.claims_changed += 1
+
+
+def _best_value(name: str, claims: list[MetadataClaim]) -> str:
+    ranked = sorted(claims, key=lambda c: (c.source_document_id is not None, c.recorded_at, c.pk))
+    best = ranked[0].value
+    if name == "date":
+        # A source that knows the day refines one that knows only the year, without conflict.
+        compatible = [c.value for c in ranked if c.value.startswith(best) or best.startswith(c.value)]
+        best = max(compatible, key=len)
+    return best
+
+
+def _apply_claims(document: Document) -> list[str]:
+    """Set each claimed field to its decided or best-claimed value; return the fields changed."""
+    decided = {d.field: d.value for d in document.field_decisions.all()}
+    by_field: dict[str, list[MetadataClaim]] = {}
+    for claim in document.claims.all():
+        by_field.setdefault(claim.field, []).append(claim)
+    values = {name: decided.get(name) or _best_value(name, claims) for name, claims in by_field.items()}
+    changed = _set_fields(document, values)
+    if changed:
+        document.save()
+    return changed
+
+
+def _set_fields(document: Document, values: dict[str, str]) -> list[str]:
+    changed = []
+    for name, value in values.items():
+        if name not in CLAIMED_FIELDS:
+            continue
+        if name == "fields_of_work":
+            if document.pk and _set_fields_of_work(document, value):
+                changed.append(name)
+        elif name == "date":
+            partial = partial_date_from_iso(value)
+            if (document.date, document.date_precision) != (partial.value, partial.precision):
+                document.date, document.date_precision = partial.value, partial.precision
+                changed.append(name)
+        elif getattr(document, name) != value:
+            setattr(document, name, value)
+            changed.append(name)
+    return changed
+
+
+def _set_fields_of_work(document: Document, value: str) -> bool:
+    names = [name.strip() for name in value.split(",") if name.strip()]
+    if list(document.fields_of_work.values_list("name", flat=True).order_by("name")) == sorted(names):
+        return False
+    fields = []
+    for name in names:
+        field_of_work, _ = FieldOfWork.objects.get_or_create(slug=slugify(name), defaults={"name": name})
+        fields.append(field_of_work)
+    document.fields_of_work.set(fields)
+    return True
+
+
+def _sync_provisions(
+    document: Document, parsed: ParsedDocument, *, quoted_in: Document | None
+) -> ProvisionDiff:
+    diff = diff_document(document, parsed, quoted_in=quoted_in)
+    existing = {p.label: p for p in owned_provisions(document, quoted_in=quoted_in)}
+    quotation = quoted_in is not None
+    categories = {c.slug: c for c in MigrationCategory.objects.all()}
+    for provision, position in zip(
+        parsed.provisions, positions(parsed.provisions, quotation=quotation), strict=True
+    ):
+        stored = existing.pop(provision.label, None)
+        values = provision_values(provision)
+        if stored is None:
+            stored = Provision.objects.create(
+                document=document,
+                label=provision.label[:60],
+                position=position,
+                is_commitment=provision.is_commitment,
+                origin=ProvisionOrigin.QUOTATION if quotation else ProvisionOrigin.FULL_TEXT,
+                quoted_in=quoted_in,
+                **values,
+            )
+        elif provision_differs(stored, provision):
+            if stored.text != provision.text:
+                # Only a changed text re-decides the flag; otherwise a curator's choice stands.
+                stored.is_commitment = provision.is_commitment
+            for name, value in values.items():
+                setattr(stored, name, value)
+            stored.position = position
+            stored.save()
+        else:
+            if stored.position != position:
+                stored.position = position
+                stored.save(update_fields=["position", "updated_at"])
+            continue
+        if provision.categories:
+            stored.categories.set([categories[slug] for slug in provision.categories if slug in categories])
+    for stale in existing.values():
+        stale.delete()
+    return diff
+
+
+def _sync_attachments(document: Document, parsed: ParsedDocument, outcome: DocumentOutcome) -> None:
+    stored = list(document.attachments.all())
+    wanted = [(a.title[:300], a.text) for a in parsed.attachments]
+    if [(a.title, a.text) for a in stored] == wanted:
+        return
+    document.attachments.all().delete()
+    for position, (title, text) in enumerate(wanted):
+        DocumentAttachment.objects.create(document=document, position=position, title=title, text=text)
+    outcome.fields_changed.append("attachments")
+
+
+def _store_source(document: Document, parsed: ParsedSource, source_bytes: bytes | None) -> None:
+    """Remember which file the document was read from (and keep the file when given)."""
+    name = parsed.name[:255]
+    sha256 = hashlib.sha256(source_bytes).hexdigest() if source_bytes is not None else parsed.sha256
+    keep = source_bytes is not None and not (document.source_file and document.source_sha256 == sha256)
+    if not keep and (document.source_sha256, document.source_filename) == (sha256, name):
+        return
+    document.source_filename, document.source_sha256 = name, sha256
+    if keep:
+        document.source_file.save(parsed.name, ContentFile(source_bytes), save=False)
+    document.save()
+
+
+def _forget_uncited(source: Document, cited_ids: set[int]) -> int:
+    """Remove what an earlier import of this source said about documents it no longer cites."""
+    removed = 0
+    stale_relations = Relation.objects.filter(
+        kind=RelationKind.CITES, source_document=source, source_provision__isnull=True
+    ).exclude(target_document_id__in=cited_ids)
+    removed += stale_relations.count()
+    stale_relations.delete()
+    stale_claims = MetadataClaim.objects.filter(source_document=source).exclude(document_id__in=cited_ids)
+    removed += stale_claims.count()
+    stale_claims.delete()
+    stale_quotes = Provision.objects.filter(quoted_in=source, origin=ProvisionOrigin.QUOTATION).exclude(
+        document_id__in=cited_ids
+    )
+    removed += stale_quotes.count()
+    stale_quotes.delete()
+    return removed

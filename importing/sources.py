@@ -1,0 +1,120 @@
+"""From a file to a parsed source, and from a parsed source to the database.
+
+The entry points the command line, the corpus loader and the admin share: ``parse_source``
+for a preview, ``import_source`` to store.
+"""
+
+import hashlib
+from pathlib import Path
+
+from django.conf import settings
+
+from documents.dates import parse_date_phrase, partial_date_from_iso
+from importing.errors import ImportRejected
+from importing.parsed import CLAIMED_FIELDS, ParsedSource
+from importing.parsers.decoding import FORMATS, decode_text, guess_format, is_pdf
+from importing.save import ImportReport, save_parsed_source
+
+MANIFEST_LOCATOR = "bundled corpus manifest"
+
+
+def read_source(path: Path) -> bytes:
+    """The bytes of ``path``, refusing what is missing, not a file, or over the size limit."""
+    try:
+        size = path.stat().st_size
+        if not path.is_file():
+            raise ImportRejected("not a regular file", source_name=path.name)
+        if size > settings.IMPORT_MAX_UPLOAD_BYTES:
+            raise ImportRejected(
+                f"the file is {size:,} bytes, over the limit of {settings.IMPORT_MAX_UPLOAD_BYTES:,} "
+                "(IMPORT_MAX_UPLOAD_BYTES)",
+                source_name=path.name,
+            )
+        return path.read_bytes()
+    except OSError as exc:
+        raise ImportRejected(f"cannot be read ({exc.strerror})", source_name=path.name) from None
+
+
+def parse_source(
+    data: bytes,
+    *,
+    name: str,
+    format: str | None = None,
+    symbol: str = "",
+    metadata: dict[str, str] | None = None,
+) -> ParsedSource:
+    """Parse one source without touching the database.
+
+    ``format`` is one of ``text``, ``pdf``, ``study``, ``osce-page``, guessed when None.
+    ``metadata`` supplies values the text does not print (the study's title, a document's
+    place); they are recorded as claims of the corpus manifest. Raises ImportRejected, with
+    ``source_name`` set to ``name``.
+    """
+    try:
+        return _parse(data, name=name, format=format, symbol=symbol, metadata=metadata or {})
+    except ImportRejected as exc:
+        exc.source_name = exc.source_name or name
+        raise
+
+
+def _parse(
+    data: bytes, *, name: str, format: str | None, symbol: str, metadata: dict[str, str]
+) -> ParsedSource:
+    if len(data) > settings.IMPORT_MAX_UPLOAD_BYTES:
+        raise ImportRejected(f"the file is over the limit of {settings.IMPORT_MAX_UPLOAD_BYTES:,} bytes")
+    fmt = format or guess_format(name, data)
+    if fmt not in FORMATS:
+        raise ImportRejected(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    sha256 = hashlib.sha256(data).hexdigest()
+    if fmt == "pdf":
+        from importing.parsers.pdf import parse_pdf
+
+        parsed = parse_pdf(data, name=name, sha256=sha256, symbol=symbol)
+    else:
+        if is_pdf(data):
+            raise ImportRejected(f"the file is a PDF; import it with --format pdf, not {fmt}")
+        text = decode_text(data)
+        parsed = _text_parser(fmt)(text, name=name, sha256=sha256, symbol=symbol)
+    _apply_metadata(parsed, metadata)
+    return parsed
+
+
+def _text_parser(fmt: str):
+    if fmt == "study":
+        from importing.parsers.study import parse_study
+
+        return parse_study
+    if fmt == "osce-page":
+        from importing.parsers.osce_page import parse_page
+
+        return parse_page
+    from importing.parsers.plain_text import parse_plain_text
+
+    return parse_plain_text
+
+
+def _apply_metadata(parsed: ParsedSource, metadata: dict[str, str]) -> None:
+    document = parsed.document
+    for field_name, value in metadata.items():
+        if field_name not in CLAIMED_FIELDS:
+            raise ImportRejected(f"unknown metadata field {field_name!r}")
+        if field_name == "date":
+            date = parse_date_phrase(value) or partial_date_from_iso(value)
+            document.date = date
+        else:
+            setattr(document, field_name, value)
+        document.metadata_locators[field_name] = MANIFEST_LOCATOR
+
+
+def import_source(
+    data: bytes,
+    *,
+    name: str,
+    format: str | None = None,
+    symbol: str = "",
+    metadata: dict[str, str] | None = None,
+    keep_file: bool = True,
+) -> tuple[ParsedSource, ImportReport]:
+    """Parse and store one source in a single transaction; nothing is written if it fails."""
+    parsed = parse_source(data, name=name, format=format, symbol=symbol, metadata=metadata)
+    return parsed, save_parsed_source(parsed, source_bytes=data if keep_file else None)

@@ -1,0 +1,127 @@
+"""Search answered by the ORM: the fallback when an index cannot answer.
+
+Slow on a large corpus (it scans), but always agrees with the database because it is the
+database. Understands the same query language in a simple form: words ANDed, quoted
+phrases, ``OR`` between terms, ``-word`` and ``NOT word``, and document symbols.
+"""
+
+from collections import Counter
+
+from django.db.models import Count, F, Q
+
+from search import parsing
+from search.base import BaseSearchBackend
+from search.highlight import highlight
+from search.query import (
+    SearchHit,
+    SearchRequest,
+    SearchResults,
+    decade_of,
+    ordered_facets,
+)
+
+
+def _word_q(text: str) -> Q:
+    return (
+        Q(text__icontains=text)
+        | Q(heading__icontains=text)
+        | Q(document__title__icontains=text)
+        | Q(label__iexact=text)
+    )
+
+
+def _node_q(node: parsing.Node) -> Q:
+    if isinstance(node, parsing.Symbol):
+        return Q(document__symbol=node.symbol)
+    if isinstance(node, parsing.Word | parsing.Phrase):
+        return _word_q(node.text)
+    if isinstance(node, parsing.Not):
+        return ~_node_q(node.node)
+    children = [_node_q(child) for child in node.nodes]
+    combined = children[0]
+    for child in children[1:]:
+        combined = (combined & child) if isinstance(node, parsing.All) else (combined | child)
+    return combined
+
+
+def parse_query(query: str) -> tuple[Q, list[str]]:
+    """Turn a query into a Q over provisions and the literal terms to highlight."""
+    parsed = parsing.parse_query(query)
+    if parsed.node is None:
+        return (Q(pk__in=[]) if parsed.nothing_searchable else Q()), []
+    return _node_q(parsed.node), parsed.positive_texts()
+
+
+class DatabaseSearchBackend(BaseSearchBackend):
+    name = "database"
+    keeps_index = False
+
+    def update(self, provision_ids) -> None:
+        pass  # the database is its own index
+
+    def rebuild(self, progress=None) -> int:
+        from search.index import count_indexable
+
+        return count_indexable()
+
+    def indexed_fingerprints(self) -> dict[int, str]:
+        from search.index import iter_indexed_provisions
+
+        return {record.id: record.fingerprint for record in iter_indexed_provisions()}
+
+    def search(self, request: SearchRequest) -> SearchResults:
+        from commitments.models import Provision
+
+        parsed = parsing.parse_query(request.query)
+        condition, terms = parse_query(request.query)
+        base = request.filters.apply_to(Provision.objects.published())
+        matching = Provision.objects.filter(pk__in=base.filter(condition).values("pk"))
+        total = matching.count()
+        newest_first = F("document__date").desc(nulls_last=True)
+        order = {
+            "date": [F("document__date").asc(nulls_last=True), "document_id", "position"],
+            "-date": [newest_first, "document_id", "position"],
+        }.get(request.order, [newest_first, "document_id", "position"])
+        page = matching.select_related("document").order_by(*order)[
+            request.offset : request.offset + request.page_size
+        ]
+        hits = [SearchHit(p.pk, 1.0, highlight(p.text, terms)) for p in page]
+        return SearchResults(
+            request=request,
+            total=total,
+            hits=hits,
+            facets=self._facets(matching),
+            message=" ".join(
+                parsing.user_notes(parsed, truncated_to=len(request.query) if request.truncated else None)
+            )
+            or None,
+            backend=self.name,
+        )
+
+    def _facets(self, matching) -> dict[str, dict[str, int]]:
+        def counts(field: str) -> dict[str, int]:
+            rows = (
+                matching.exclude(**{f"{field}__isnull": True})
+                .values(field)
+                .annotate(n=Count("id", distinct=True))
+                .order_by("-n", field)
+            )
+            return {str(row[field]): row["n"] for row in rows}
+
+        years = counts("document__date__year")
+        decades: Counter[str] = Counter()
+        for year, n in years.items():
+            decades[decade_of(int(year))] += n
+        return ordered_facets(
+            {
+                "dimension": counts("dimensions__slug"),
+                "category": counts("categories__slug"),
+                "year": years,
+                "decade": decades,
+                "kind": counts("document__kind"),
+                "document": counts("document__slug"),
+            }
+        )
+
+
+SearchBackend = DatabaseSearchBackend

@@ -1,0 +1,1 @@
+"""The public face: pages and the JSON API over published documents and provisions."""

@@ -1,0 +1,242 @@
+"""Read paths of the public pages: what a document or provision page shows, in a fixed number
+of queries whatever the size of the document, and only ever from published documents."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q, QuerySet
+from django.utils.text import slugify
+
+from commitments.models import Provision, ProvisionOrigin, Relation, RelationKind
+from documents.dates import DatePrecision, display_date
+from documents.models import (
+    ClaimField,
+    Document,
+    DocumentAttachment,
+    DocumentKind,
+    FieldDecision,
+    IssuingBody,
+    MetadataClaim,
+    PublicationStatus,
+)
+from search.query import SearchFilters
+
+RELATED_PROVISIONS = 6
+_PUBLISHED = PublicationStatus.PUBLISHED
+_RELATION_JOINS = (
+    "source_document",
+    "source_provision__document",
+    "target_document",
+    "target_provision__document",
+)
+
+
+@dataclass
+class Section:
+    """A run of consecutive provisions under one heading: an entry of the table of contents."""
+
+    heading: str
+    anchor: str
+    provisions: list[Provision] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        """The heading, or what the provisions are when the source gives them none."""
+        if self.heading:
+            return self.heading
+        if self.provisions and all(p.origin == ProvisionOrigin.QUOTATION for p in self.provisions):
+            return "Passages quoted in other sources"
+        return "Text"
+
+
+@dataclass
+class ClaimedValue:
+    value: str  # as a reader reads it: "4 December 2009", "Ministerial Council decision"
+    claims: list[MetadataClaim]
+
+
+@dataclass
+class FieldConflict:
+    """A metadata field on which the sources disagree, with every value and who states it."""
+
+    field: str
+    label: str
+    values: list[ClaimedValue]
+    decision: FieldDecision | None
+
+
+@dataclass
+class DocumentPage:
+    document: Document
+    sections: list[Section]
+    provision_count: int
+    cites: list[Relation]
+    cited_by: list[Relation]
+    conflicts: list[FieldConflict]
+    attachments: list[DocumentAttachment]
+
+
+@dataclass
+class ProvisionPage:
+    provision: Provision
+    builds_on: list[Relation]  # provisions this one reaffirms, builds on or supersedes
+    followed_by: list[Relation]  # provisions that reaffirm, build on or supersede this one
+    document_lineage: list[Relation]  # the same links stated for its document as a whole
+    related: list[Provision]
+
+
+def published_documents() -> QuerySet[Document]:
+    return Document.objects.published()
+
+
+def published_provisions() -> QuerySet[Provision]:
+    return Provision.objects.published().with_related().select_related("quoted_in")
+
+
+def documents_for_list() -> QuerySet[Document]:
+    """Published documents, newest first, each with ``provision_count``."""
+    return (
+        # distinct: filters over the provisions' tags join the same table again.
+        published_documents()
+        .annotate(provision_count=Count("provisions", distinct=True))
+        .order_by("-date", "symbol", "pk")
+    )
+
+
+def recent_documents(*, limit: int = 8) -> list[Document]:
+    return list(published_documents().filter(date__isnull=False).order_by("-date", "symbol", "pk")[:limit])
+
+
+def provisions_matching(*, filters: SearchFilters) -> QuerySet[Provision]:
+    """Published provisions narrowed by ``filters``, in document date and reading order."""
+    return (
+        filters.apply_to(Provision.objects.published())
+        .with_related()
+        .order_by("document__date", "document_id", "position", "pk")
+    )
+
+
+def document_page(*, document: Document) -> DocumentPage:
+    """Everything the page of a published ``document`` shows."""
+    provisions = list(
+        document.provisions.select_related("quoted_in").prefetch_related("dimensions", "categories")
+    )
+    for provision in provisions:
+        provision.document = document  # citations need it; spare a query per provision
+    relations = Relation.objects.select_related(*_RELATION_JOINS)
+    cites = relations.filter(source_document=document, target_document__status=_PUBLISHED).order_by(
+        "target_document__date", "target_document__symbol", "kind", "pk"
+    )
+    cited_by = relations.filter(target_document=document, source_document__status=_PUBLISHED).order_by(
+        "source_document__date", "source_document__symbol", "kind", "pk"
+    )
+    claims = MetadataClaim.objects.filter(document=document).select_related("source_document")
+    decisions = FieldDecision.objects.filter(document=document)
+    return DocumentPage(
+        document=document,
+        sections=_sections(provisions),
+        provision_count=len(provisions),
+        cites=list(cites),
+        cited_by=list(cited_by),
+        conflicts=_conflicts(list(claims), {d.field: d for d in decisions}),
+        attachments=list(document.attachments.all()),
+    )
+
+
+def provision_page(*, provision: Provision) -> ProvisionPage:
+    """Everything the permanent page of a published ``provision`` shows."""
+    lineage_kinds = [RelationKind.REAFFIRMS, RelationKind.BUILDS_ON, RelationKind.SUPERSEDES]
+    relations = Relation.objects.select_related(*_RELATION_JOINS).order_by(
+        "target_document__date", "source_document__date", "pk"
+    )
+    builds_on = relations.filter(source_provision=provision, target_document__status=_PUBLISHED)
+    followed_by = relations.filter(target_provision=provision, source_document__status=_PUBLISHED)
+    document_lineage = relations.filter(kind__in=lineage_kinds).filter(
+        Q(source_document=provision.document_id, source_provision=None, target_document__status=_PUBLISHED)
+        | Q(target_document=provision.document_id, target_provision=None, source_document__status=_PUBLISHED)
+    )
+    return ProvisionPage(
+        provision=provision,
+        builds_on=list(builds_on),
+        followed_by=list(followed_by),
+        document_lineage=list(document_lineage),
+        related=related_provisions(provision=provision),
+    )
+
+
+def related_provisions(*, provision: Provision, limit: int = RELATED_PROVISIONS) -> list[Provision]:
+    """Other published provisions sharing a category with ``provision``: those sharing the most
+    categories first, commitments before other text, then the most recent."""
+    category_ids = [c.pk for c in provision.categories.all()]
+    if not category_ids:
+        return []
+    return list(
+        Provision.objects.published()
+        .filter(categories__in=category_ids)
+        .exclude(pk=provision.pk)
+        .annotate(shared=Count("categories"))
+        .select_related("document")
+        .order_by("-shared", "-is_commitment", "-document__date", "document_id", "position")[:limit]
+    )
+
+
+def _sections(provisions: list[Provision]) -> list[Section]:
+    sections: list[Section] = []
+    used: set[str] = set()
+    for provision in provisions:
+        if not sections or sections[-1].heading != provision.heading:
+            sections.append(
+                Section(heading=provision.heading, anchor=_unique_anchor(provision.heading, used))
+            )
+        sections[-1].provisions.append(provision)
+    return sections
+
+
+def _unique_anchor(heading: str, used: set[str]) -> str:
+    # "s-" keeps section anchors apart from provision anchors ("p-4.5").
+    base = "s-" + (slugify(heading)[:60] or "text")
+    anchor, n = base, 2
+    while anchor in used:
+        anchor, n = f"{base}-{n}", n + 1
+    used.add(anchor)
+    return anchor
+
+
+def _conflicts(claims: list[MetadataClaim], decisions: dict[str, FieldDecision]) -> list[FieldConflict]:
+    by_field: dict[str, dict[str, list[MetadataClaim]]] = {}
+    for claim in claims:
+        by_field.setdefault(claim.field, {}).setdefault(claim.value.strip(), []).append(claim)
+    labels = dict(ClaimField.choices)
+    order = {name: n for n, name in enumerate(labels)}
+    return [
+        FieldConflict(
+            field=name,
+            label=labels.get(name, name),
+            values=[ClaimedValue(_readable(name, value), found) for value, found in values.items()],
+            decision=decisions.get(name),
+        )
+        for name, values in sorted(by_field.items(), key=lambda item: order.get(item[0], len(order)))
+        if len(values) > 1
+    ]
+
+
+def _readable(field_name: str, value: str) -> str:
+    """A claimed value as the page shows it: dates written out, choices by their label."""
+    if field_name == ClaimField.DATE:
+        return _readable_date(value)
+    if field_name == ClaimField.KIND:
+        return dict(DocumentKind.choices).get(value, value)
+    if field_name == ClaimField.BODY:
+        return dict(IssuingBody.choices).get(value, value)
+    return value
+
+
+def _readable_date(value: str) -> str:
+    parts = value.split("-")
+    try:
+        numbers = [int(p) for p in parts]
+        precision = [DatePrecision.YEAR, DatePrecision.MONTH, DatePrecision.DAY][len(numbers) - 1]
+        padded = numbers + [1] * (3 - len(numbers))
+        return display_date(datetime.date(*padded), precision)
+    except (ValueError, IndexError):
+        return value  # not a truncated ISO date: show what the source says

@@ -1,0 +1,71 @@
+"""The documents list, a document's page, and its source file."""
+
+from pathlib import Path
+
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+
+from web.filters import DocumentFilterSet
+from web.forms import PageForm
+from web.selectors import document_page, documents_for_list, published_documents
+from web.views.paging import pagination
+from web.views.params import choice_options, parameter_errors
+
+PAGE_SIZE = 25
+
+
+def document_list(request: HttpRequest) -> HttpResponse:
+    filterset = DocumentFilterSet(request.GET, queryset=documents_for_list())
+    page_form = PageForm(request.GET)
+    context = {
+        "section": "documents",
+        "filter_form": filterset.form,
+        "options": {
+            name: choice_options(filterset.form, name) for name in ("kind", "body", "category", "dimension")
+        },
+        "params": request.GET,
+    }
+    valid = page_form.is_valid()
+    if not (filterset.is_valid() and valid):
+        context["errors"] = parameter_errors(page_form, filterset.form)
+        context["reset_url"] = reverse("document-list")
+        return render(request, "web/document_list.html", context, status=400)
+    paginator = Paginator(filterset.qs, PAGE_SIZE)
+    number = page_form.page_number()
+    context["total"] = paginator.count
+    if number > paginator.num_pages:
+        context["page_missing"] = number
+        context["num_pages"] = paginator.num_pages
+        return render(request, "web/document_list.html", context, status=404)
+    export_params = request.GET.copy()
+    export_params.pop("page", None)
+    context.update(
+        documents=paginator.page(number).object_list,
+        pagination=pagination(params=request.GET, number=number, num_pages=paginator.num_pages),
+        export_query=export_params.urlencode(),
+    )
+    return render(request, "web/document_list.html", context)
+
+
+def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    document = get_object_or_404(published_documents(), slug=slug)
+    return render(
+        request,
+        "web/document_detail.html",
+        {"section": "documents", "page": document_page(document=document), "document": document},
+    )
+
+
+def document_source(request: HttpRequest, slug: str) -> FileResponse:
+    """The original file the document was imported from, under its original name."""
+    document = get_object_or_404(published_documents(), slug=slug)
+    if not document.source_file:
+        raise Http404("This document has no source file.")
+    try:
+        handle = document.source_file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404("The source file of this document is missing.") from exc
+    filename = document.source_filename or Path(document.source_file.name).name
+    return FileResponse(handle, as_attachment=True, filename=filename)
