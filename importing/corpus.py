@@ -16,9 +16,9 @@ from django.db import transaction
 
 from commitments.taxonomy import ensure_taxonomy
 from documents.models import Document
-from importing.errors import ImportRejected
 from importing.parsed import ParsedSource
-from importing.save import ImportReport, save_parsed_source
+from importing.save import ImportReport
+from importing.service import import_file
 from importing.sources import parse_source
 
 CORPUS_DIR = Path(settings.BASE_DIR) / "fixtures" / "corpus"
@@ -85,11 +85,6 @@ def _parsed_corpus(directory: Path) -> tuple[tuple[ParsedSource, bytes], ...]:
     return tuple(parsed)
 
 
-def parse_corpus(directory: Path = CORPUS_DIR) -> list[ParsedSource]:
-    """Every corpus source parsed (cached per process). Raises ImportRejected on a bad file."""
-    return [parsed for parsed, _ in _parsed_corpus(directory)]
-
-
 @transaction.atomic
 def load_corpus(
     *,
@@ -106,10 +101,8 @@ def load_corpus(
     sources = _parsed_corpus(directory)
     loaded = LoadedCorpus()
     for done, (parsed, data) in enumerate(sources, start=1):
-        loaded.reports.append(save_parsed_source(parsed, source_bytes=data if keep_files else None))
+        result = import_file(data, name=parsed.name, parsed=parsed, keep_file=keep_files)
+        loaded.reports.append(result.report)
         if progress:
             progress(done, len(sources), parsed.name)
     return loaded
-
-
-__all__ = ["CORPUS_DIR", "CorpusEntry", "ImportRejected", "LoadedCorpus", "corpus_entries", "load_corpus"]

@@ -4,9 +4,13 @@ Parsing returns these dataclasses; ``importing.save`` persists them. They are
 plain data, so they can be shown as a preview, diffed against the database, or dumped as JSON.
 """
 
+import dataclasses
+import json
+import types
+import typing
 from dataclasses import asdict, dataclass, field
 
-from documents.dates import PartialDate
+from documents.dates import PartialDate, partial_date_from_iso
 
 # Metadata fields a source can state about a document; each becomes a MetadataClaim.
 CLAIMED_FIELDS = (
@@ -122,3 +126,44 @@ class ParsedSource:
             "cited": [document_dict(doc) for doc in self.cited],
             "warnings": list(self.warnings),
         }
+
+    def dumps(self) -> str:
+        """The whole parse as JSON (``loads`` reads it back): staged beside an upload so that
+        its preview and confirmation do not parse the file again."""
+        return json.dumps(_plain(self), ensure_ascii=False)
+
+    @classmethod
+    def loads(cls, text: str) -> "ParsedSource":
+        return _build(cls, json.loads(text))
+
+
+def _plain(value):
+    if isinstance(value, PartialDate):
+        return value.iso()
+    if dataclasses.is_dataclass(value):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    return value
+
+
+def _build(kind, data):
+    """``data`` (as ``_plain`` wrote it) as an instance of the annotated type ``kind``."""
+    if data is None:
+        return None
+    origin = typing.get_origin(kind)
+    if origin in (typing.Union, types.UnionType):
+        return _build(next(arg for arg in typing.get_args(kind) if arg is not type(None)), data)
+    if origin is list:
+        (item,) = typing.get_args(kind)
+        return [_build(item, value) for value in data]
+    if kind is PartialDate:
+        return partial_date_from_iso(data)
+    if dataclasses.is_dataclass(kind):
+        hints = typing.get_type_hints(kind)
+        return kind(
+            **{f.name: _build(hints[f.name], data[f.name]) for f in dataclasses.fields(kind) if f.init}
+        )
+    return data

@@ -83,6 +83,26 @@ class ImportReport:
     def conflicts(self) -> dict[str, list[str]]:
         return {o.name: o.conflicts for o in self.outcomes if o.conflicts}
 
+    def summary(self) -> str:
+        """What the import did in words: ``1 document created, 59 provisions added``."""
+        if not self.has_changes:
+            return "nothing changed"
+        return ", ".join(
+            f"{count} {_TOTAL_WORDS[key][count != 1]}" for key, count in self.totals().items() if count
+        )
+
+
+_TOTAL_WORDS = {
+    "documents_created": ("document created", "documents created"),
+    "documents_changed": ("document changed", "documents changed"),
+    "provisions_added": ("provision added", "provisions added"),
+    "provisions_changed": ("provision changed", "provisions changed"),
+    "provisions_removed": ("provision removed", "provisions removed"),
+    "provisions_unchanged": ("provision unchanged", "provisions unchanged"),
+    "claims_added": ("metadata claim added", "metadata claims added"),
+    "relations_added": ("relation added", "relations added"),
+}
+
 
 @transaction.atomic
 def save_parsed_source(parsed: ParsedSource, *, source_bytes: bytes | None = None) -> ImportReport:

@@ -1,7 +1,6 @@
-"""From a file to a parsed source, and from a parsed source to the database.
+"""From a file to a parsed source: reading it within the limits, and the parser for its format.
 
-The entry points the command line, the corpus loader and the admin share: ``parse_source``
-for a preview, ``import_source`` to store.
+``importing.service.import_file`` stores what ``parse_source`` returns.
 """
 
 import hashlib
@@ -13,7 +12,6 @@ from documents.dates import parse_date_phrase, partial_date_from_iso
 from importing.errors import ImportRejected
 from importing.parsed import CLAIMED_FIELDS, ParsedSource
 from importing.parsers.decoding import FORMATS, decode_text, guess_format, is_pdf
-from importing.save import ImportReport, save_parsed_source
 
 MANIFEST_LOCATOR = "bundled corpus manifest"
 
@@ -104,17 +102,3 @@ def _apply_metadata(parsed: ParsedSource, metadata: dict[str, str]) -> None:
         else:
             setattr(document, field_name, value)
         document.metadata_locators[field_name] = MANIFEST_LOCATOR
-
-
-def import_source(
-    data: bytes,
-    *,
-    name: str,
-    format: str | None = None,
-    symbol: str = "",
-    metadata: dict[str, str] | None = None,
-    keep_file: bool = True,
-) -> tuple[ParsedSource, ImportReport]:
-    """Parse and store one source in a single transaction; nothing is written if it fails."""
-    parsed = parse_source(data, name=name, format=format, symbol=symbol, metadata=metadata)
-    return parsed, save_parsed_source(parsed, source_bytes=data if keep_file else None)

@@ -1,7 +1,8 @@
 """Uploaded sources waiting for a curator to confirm their import.
 
 A checked upload is kept under a random token in ``IMPORT_STAGING_DIR`` (outside
-``MEDIA_ROOT``, so never served) until the curator confirms or cancels the preview; the
+``MEDIA_ROOT``, so never served), with the importer's parse of it beside it, until the
+curator confirms or cancels the preview: the file is parsed once, at the upload. The
 curator's session holds what is known about it. Only a confirmed import stores the file
 as the document's source, under a generated name. Staged files left behind by abandoned
 previews are swept at the next upload.
@@ -14,6 +15,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from django.conf import settings
+
+from importing.parsed import ParsedSource
 
 _SESSION_KEY = "pending_imports"
 _STALE_AFTER_SECONDS = 24 * 3600
@@ -36,11 +39,23 @@ class PendingImport:
     def path(self) -> Path:
         return Path(settings.IMPORT_STAGING_DIR) / f"{self.token}.upload"
 
+    @property
+    def parsed_path(self) -> Path:
+        return Path(settings.IMPORT_STAGING_DIR) / f"{self.token}.parsed.json"
+
 
 def stage_upload(
-    session, *, data: bytes, name: str, format: str, symbol: str, document_id: int | None
+    session,
+    *,
+    data: bytes,
+    parsed: ParsedSource,
+    name: str,
+    format: str,
+    symbol: str,
+    document_id: int | None,
 ) -> PendingImport:
-    """Keep ``data`` until confirmed, remember it in ``session``, and return its record."""
+    """Keep ``data`` and its parse until confirmed, remember them in ``session``, and return
+    the record."""
     _sweep_stale()
     pending = PendingImport(
         token=secrets.token_urlsafe(16),
@@ -52,6 +67,7 @@ def stage_upload(
     )
     pending.path.parent.mkdir(parents=True, exist_ok=True)
     pending.path.write_bytes(data)
+    pending.parsed_path.write_text(parsed.dumps(), encoding="utf-8")
     session[_SESSION_KEY] = {**session.get(_SESSION_KEY, {}), pending.token: asdict(pending)}
     return pending
 
@@ -62,10 +78,12 @@ def pending_import(session, token: str) -> PendingImport | None:
     return PendingImport(**record) if record else None
 
 
-def read_staged(pending: PendingImport) -> bytes:
+def read_staged(pending: PendingImport) -> tuple[bytes, ParsedSource]:
+    """The staged bytes and their parse; ``StagedFileMissing`` when either is gone or altered."""
     try:
         data = pending.path.read_bytes()
-    except OSError as exc:
+        parsed = ParsedSource.loads(pending.parsed_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
         raise StagedFileMissing(
             f"The upload of “{pending.name}” is no longer available; upload it again."
         ) from exc
@@ -73,12 +91,13 @@ def read_staged(pending: PendingImport) -> bytes:
         raise StagedFileMissing(
             f"The upload of “{pending.name}” has changed since it was checked; upload it again."
         )
-    return data
+    return data, parsed
 
 
 def discard_upload(session, pending: PendingImport) -> None:
-    """Forget the upload and delete its staged file (after a confirmation or a cancel)."""
+    """Forget the upload and delete its staged files (after a confirmation or a cancel)."""
     pending.path.unlink(missing_ok=True)
+    pending.parsed_path.unlink(missing_ok=True)
     remaining = dict(session.get(_SESSION_KEY, {}))
     remaining.pop(pending.token, None)
     session[_SESSION_KEY] = remaining
@@ -89,7 +108,7 @@ def _sweep_stale() -> None:
     if not directory.is_dir():
         return
     cutoff = time.time() - _STALE_AFTER_SECONDS
-    for staged in directory.glob("*.upload"):
+    for staged in [*directory.glob("*.upload"), *directory.glob("*.parsed.json")]:
         try:
             if staged.stat().st_mtime < cutoff:
                 staged.unlink()

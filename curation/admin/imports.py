@@ -11,21 +11,18 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
-from commitments.models import Provision
-from commitments.suggestions import suggest_tags
 from documents.models import Document, PublicationStatus
 from importing.errors import ImportRejected
 from importing.identity import find_document
 from importing.parsers.decoding import FORMATS
 from importing.preview import preview_import
-from importing.save import save_parsed_source
+from importing.service import import_file
 from importing.sources import parse_source
 from importing.staging import (
     PendingImport,
@@ -154,6 +151,7 @@ class SourceImportMixin:
                 pending = stage_upload(
                     request.session,
                     data=data,
+                    parsed=parsed,
                     name=name,
                     format=form.cleaned_data["format"],
                     symbol=symbol,
@@ -186,11 +184,8 @@ class SourceImportMixin:
             self.message_user(request, f"Import of “{pending.name}” cancelled; nothing was written.")
             return HttpResponseRedirect(back)
         try:
-            data = read_staged(pending)
-            parsed = parse_source(
-                data, name=pending.name, format=pending.format or None, symbol=pending.symbol
-            )
-        except (StagedFileMissing, ImportRejected) as exc:
+            data, parsed = read_staged(pending)
+        except StagedFileMissing as exc:
             discard_upload(request.session, pending)
             self.message_user(request, str(exc), messages.ERROR)
             return HttpResponseRedirect(back)
@@ -212,22 +207,9 @@ class SourceImportMixin:
         )
 
     def _confirm_import(self, request, pending: PendingImport, parsed, data: bytes, new_status: str):
-        with transaction.atomic():
-            report = save_parsed_source(parsed, source_bytes=data)
-            created = [o.document_id for o in report.outcomes if o.created]
-            for document in Document.objects.filter(pk__in=created).exclude(status=new_status):
-                document.status = new_status
-                document.save()
+        report = import_file(data, name=pending.name, parsed=parsed, new_documents=new_status).report
         discard_upload(request.session, pending)
-        touched = [o.document_id for o in report.outcomes]
-        suggest_tags(provisions=Provision.objects.filter(document_id__in=touched))
-        totals = report.totals()
-        summary = ", ".join(f"{value} {key.replace('_', ' ')}" for key, value in totals.items() if value)
-        self.message_user(
-            request,
-            f"Imported “{pending.name}”: {summary or 'nothing changed'}.",
-            messages.SUCCESS,
-        )
+        self.message_user(request, f"Imported “{pending.name}”: {report.summary()}.", messages.SUCCESS)
         conflicts = report.conflicts()
         if conflicts:
             listed = "; ".join(f"{name}: {', '.join(fields)}" for name, fields in conflicts.items())

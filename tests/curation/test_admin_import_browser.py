@@ -65,7 +65,7 @@ def test_a_curator_imports_a_source_and_the_public_finds_its_provision(
 
     page.click("text=Confirm and import")
     expect(page.locator(".messagelist")).to_contain_text(
-        "Imported “004_d74716776d70ede2.txt”: 1 documents created"
+        "Imported “004_d74716776d70ede2.txt”: 1 document created"
     )
     concept = Document.objects.get(symbol="MC.DOC/2/05")
     assert concept.provisions.count() == 59

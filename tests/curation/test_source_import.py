@@ -44,7 +44,8 @@ def test_upload_preview_confirm_imports_mc_doc_2_05(curator_client, curator):
     assert "To promote dignified treatment of all individuals wanting to cross borders" in preview
     assert "Border Security and Management Concept" in preview
     assert not Document.objects.exists(), "the preview writes nothing"
-    assert len(_files(Path(settings.IMPORT_STAGING_DIR))) == 1
+    staged = sorted(p.name.split(".", 1)[1] for p in _files(Path(settings.IMPORT_STAGING_DIR)))
+    assert staged == ["parsed.json", "upload"], "the upload is staged with its parse"
 
     confirmed = curator_client.post(preview_url, {"new_documents": "published", "_confirm": "1"})
     assert confirmed.status_code == 302
@@ -157,3 +158,30 @@ def test_a_preview_belongs_to_the_session_that_uploaded_it(curator_client, djang
     assert other.get(response["Location"]).status_code == 404
     assert other.post(response["Location"], {"new_documents": "published"}).status_code == 404
     assert not Document.objects.exists()
+
+
+def test_an_upload_is_parsed_once_from_upload_to_confirmation(curator_client, monkeypatch):
+    import curation.admin.imports
+
+    calls = []
+    real = curation.admin.imports.parse_source
+
+    def counting(*args, **kwargs):
+        calls.append(kwargs["name"])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(curation.admin.imports, "parse_source", counting)
+    import importing.service
+    import importing.sources
+
+    monkeypatch.setattr(importing.service, "parse_source", counting)
+    monkeypatch.setattr(importing.sources, "parse_source", counting)
+    response = _upload(
+        curator_client, CONCEPT.read_bytes(), "concept.txt", format="text", symbol="MC.DOC/2/05"
+    )
+    preview_url = response["Location"]
+    assert "59 provisions to add" in curator_client.get(preview_url).content.decode()
+    confirmed = curator_client.post(preview_url, {"new_documents": "published", "_confirm": "1"})
+    assert confirmed.status_code == 302
+    assert Document.objects.get(symbol="MC.DOC/2/05").provisions.count() == 59
+    assert calls == ["concept.txt"]

@@ -93,7 +93,7 @@ def test_a_changed_source_updates_its_provisions_in_place(tmp_path):
     assert (preview.added, preview.changed, preview.removed) == (["18"], ["4.5", "17"], ["Annex C.1(vii)"])
 
     out = run(changed)
-    assert "1 provisions added, 2 provisions changed, 1 provisions removed" in out
+    assert "1 provision added, 2 provisions changed, 1 provision removed" in out
     after = {p.label: p.pk for p in Provision.objects.all()}
     assert set(after) == (set(before) - {"Annex C.1(vii)"}) | {"18"}
     assert all(after[label] == pk for label, pk in before.items() if label in after)
@@ -131,9 +131,9 @@ def test_json_report_of_a_real_import():
 
 def test_the_same_file_is_the_same_document_whatever_metadata_came_with_it():
     study = CORPUS_DIR / "001_03edc29357d149f7.txt"
-    from importing.sources import import_source
+    from importing.service import import_file
 
-    import_source(study.read_bytes(), name=study.name, metadata={"title": "Migration – a new challenge?"})
-    import_source(study.read_bytes(), name="renamed-study.txt")
+    import_file(study.read_bytes(), name=study.name, metadata={"title": "Migration – a new challenge?"})
+    import_file(study.read_bytes(), name="renamed-study.txt")
     assert Document.objects.filter(kind="study").count() == 1
     assert "title" in Document.objects.get(kind="study").conflicting_fields()

@@ -8,7 +8,8 @@ from django.core.management.base import BaseCommand, CommandError
 from importing.diff import diff_provisions
 from importing.errors import ImportRejected
 from importing.parsers.decoding import FORMATS
-from importing.sources import import_source, parse_source, read_source
+from importing.service import import_file
+from importing.sources import parse_source, read_source
 
 
 class Command(BaseCommand):
@@ -51,12 +52,14 @@ def handle_one_source(
         parsed = parse_source(data, name=path.name, format=format, symbol=symbol)
         diff = {name: d.as_dict() for name, d in diff_provisions(parsed).items()}
         return {"parsed": parsed.as_dict(), "diff": diff}
-    parsed, report = import_source(data, name=path.name, format=format, symbol=symbol)
+    result = import_file(data, name=path.name, format=format, symbol=symbol)
+    report = result.report
     return {
-        "parsed": parsed.as_dict(),
+        "parsed": result.parsed.as_dict(),
         "report": {
             "source": report.source,
             "changed": report.has_changes,
+            "summary": report.summary(),
             "totals": report.totals(),
             "conflicts": report.conflicts(),
             "warnings": report.warnings,
@@ -83,12 +86,7 @@ def _describe(result: dict, *, dry_run: bool) -> str:
         lines.append("dry run: nothing written")
     else:
         report = result["report"]
-        if not report["changed"]:
-            lines.append("unchanged: nothing to do")
-        else:
-            lines.append(
-                ", ".join(f"{value} {key.replace('_', ' ')}" for key, value in report["totals"].items())
-            )
+        lines.append(report["summary"] if report["changed"] else "unchanged: nothing to do")
         for doc_name, fields in report["conflicts"].items():
             lines.append(f"  conflicting sources for {doc_name}: {', '.join(fields)}")
     lines.extend(f"warning: {warning}" for warning in parsed["warnings"])
