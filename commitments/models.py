@@ -8,6 +8,7 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from documents.citations import locator
 from documents.models import Document, PublicationStatus
 
 
@@ -150,15 +151,33 @@ class Provision(models.Model):
         slug = re.sub(r"[^a-z0-9.]+", "-", self.label.lower()).strip("-")
         return f"p-{slug}"
 
+    @property
+    def parent_label(self) -> str:
+        """The label of the paragraph this one is a sub-paragraph of, whose opening words (the
+        chapeau) it continues: ``4`` for ``4.3``, ``Annex C.1`` for ``Annex C.1(i)``; ``""`` for
+        a paragraph of the first level."""
+        return parent_label(self.label)
+
     def citation_locator(self) -> str:
         """``para. 4.5``; annexes and other lettered parts by their own numbering."""
-        if re.match(r"^\d+(\.\d+)*$", self.label):
-            return f"para. {self.label}"
-        return self.label
+        return locator(self.label)
 
     def citation(self) -> str:
         """``OSCE, MC.DOC/2/05, Border Security … (Ljubljana, 6 December 2005), para. 4.5``."""
         return f"{self.document.citation()}, {self.citation_locator()}"
+
+
+_SUB_ITEM = re.compile(r"^(?P<parent>.+?)\s*\((?:[ivxlc]+|[a-z])\)$")
+_SUB_PARAGRAPH = re.compile(r"^(?P<parent>.*\w)\.\w+$")
+
+
+def parent_label(label: str) -> str:
+    """``4`` for ``4.3``, ``4.3`` for ``4.3.1``, ``Annex C.1`` for ``Annex C.1(i)``."""
+    for pattern in (_SUB_ITEM, _SUB_PARAGRAPH):
+        match = pattern.match(label.strip())
+        if match:
+            return match["parent"]
+    return ""
 
 
 class RelationKind(models.TextChoices):

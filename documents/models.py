@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
+from documents.citations import house_citation
 from documents.dates import DatePrecision, PartialDate, display_date
 from documents.symbols import normalize_symbol, symbol_slug
 
@@ -177,14 +178,9 @@ class Document(models.Model):
         return display_date(self.date, self.date_precision)
 
     def citation(self) -> str:
-        """``OSCE, MC.DOC/2/05, Border Security and Management Concept (Ljubljana, 6 December 2005)``."""
-        parts = ["OSCE"]
-        if self.symbol:
-            parts.append(self.symbol)
-        parts.append(self.title)
-        where_when = ", ".join(p for p in (self.place, self.display_date()) if p)
-        text = ", ".join(parts)
-        return f"{text} ({where_when})" if where_when else text
+        """``OSCE, MC.DOC/2/05, Border Security and Management Concept (Ljubljana, 6 December 2005)``;
+        CSCE documents (before 1995) as ``CSCE, …`` (``documents.citations``)."""
+        return house_citation(self)
 
     def conflicting_fields(self) -> list[str]:
         """Metadata fields whose sources disagree and that no curator has decided yet.

@@ -4,7 +4,7 @@ of queries whatever the size of the document, and only ever from published docum
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Case, Count, F, Q, QuerySet, TextField, Value, When
 from django.utils.text import slugify
 
 from commitments.models import Provision, ProvisionOrigin, Relation, RelationKind
@@ -83,6 +83,9 @@ class ProvisionPage:
     followed_by: list[Relation]  # provisions that reaffirm, build on or supersede this one
     document_lineage: list[Relation]  # the same links stated for its document as a whole
     related: list[Provision]
+    chapeau: Provision | None = None  # the paragraph whose opening words a sub-paragraph continues
+    previous: Provision | None = None  # in the document's order
+    next: Provision | None = None
 
 
 def published_documents() -> QuerySet[Document]:
@@ -155,13 +158,61 @@ def provision_page(*, provision: Provision) -> ProvisionPage:
         Q(source_document=provision.document_id, source_provision=None, target_document__status=_PUBLISHED)
         | Q(target_document=provision.document_id, target_provision=None, source_document__status=_PUBLISHED)
     )
+    previous, following, chapeau = _neighbours(provision)
     return ProvisionPage(
         provision=provision,
         builds_on=list(builds_on),
         followed_by=list(followed_by),
         document_lineage=list(document_lineage),
         related=related_provisions(provision=provision),
+        chapeau=chapeau,
+        previous=previous,
+        next=following,
     )
+
+
+def _neighbours(provision: Provision) -> tuple[Provision | None, Provision | None, Provision | None]:
+    """The paragraphs before and after ``provision`` in its document, and its chapeau: one
+    query over the document's labels, carrying the text of the chapeau alone."""
+    parent = provision.parent_label
+    rows = list(
+        Provision.objects.filter(document=provision.document_id)
+        .annotate(
+            chapeau_text=Case(When(label=parent, then=F("text")), default=Value(""), output_field=TextField())
+        )
+        .order_by("position", "pk")
+        .values_list("pk", "label", "chapeau_text")
+    )
+    index = next(i for i, (pk, _, _) in enumerate(rows) if pk == provision.pk)
+
+    def sibling(i: int, text: str = "") -> Provision | None:
+        if not 0 <= i < len(rows):
+            return None
+        pk, label, _ = rows[i]
+        return Provision(pk=pk, label=label, text=text, document=provision.document)
+
+    parents = [i for i, (_, label, _) in enumerate(rows) if parent and label == parent]
+    chapeau = sibling(parents[0], rows[parents[0]][2]) if parents else None
+    return sibling(index - 1), sibling(index + 1), chapeau
+
+
+def chapeaux_of(provisions: list[Provision]) -> dict[int, Provision]:
+    """For each sub-paragraph among ``provisions`` (4.3, Annex C.1(i)), the paragraph of its
+    document whose opening words it continues (4, Annex C.1), by provision id; one query."""
+    wanted: dict[tuple[int, str], list[int]] = {}
+    for provision in provisions:
+        if provision.parent_label:
+            wanted.setdefault((provision.document_id, provision.parent_label), []).append(provision.pk)
+    if not wanted:
+        return {}
+    condition = Q()
+    for document_id, label in wanted:
+        condition |= Q(document_id=document_id, label=label)
+    found = {}
+    for parent in Provision.objects.filter(condition).select_related("document"):
+        for pk in wanted[(parent.document_id, parent.label)]:
+            found[pk] = parent
+    return found
 
 
 def related_provisions(*, provision: Provision, limit: int = RELATED_PROVISIONS) -> list[Provision]:

@@ -1,37 +1,78 @@
 """The latest export offered for download: rebuilt only when the published corpus has changed."""
 
+import datetime
 import hashlib
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
-from django.db.models import Max
+from django.db import connection
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from commitments.models import Provision, Relation
-from documents.models import Document, DocumentAttachment, FieldDecision, MetadataClaim
+from documents.models import Document, DocumentAttachment, FieldDecision, MetadataClaim, PublicationStatus
 from operations.bulk.export import export_corpus
 
 SUFFIXES = {"json": "json", "csv": "zip"}
 
 
-def corpus_fingerprint() -> str:
-    """A short hash that changes whenever something an export holds has changed.
+@dataclass(frozen=True)
+class CorpusState:
+    fingerprint: str  # a short hash that changes whenever something an export holds has changed
+    last_change: datetime.datetime | None  # the latest change recorded in the history
+
+
+def corpus_state() -> CorpusState:
+    """What the corpus is now, in one query (pages that print the dataset version read it).
 
     Every change made through the models leaves a history record (tags included), so the time
     of the latest one moves; the counts catch what bypasses history, such as bulk deletes.
     """
-    parts = [str(Document.objects.published().count())]
-    for model in (Document, Provision, Relation, MetadataClaim, FieldDecision):
-        parts.append(str(model.history.aggregate(latest=Max("history_date"))["latest"]))
-        parts.append(str(model.objects.count()))
-    for through in (
-        Provision.dimensions.through,
-        Provision.categories.through,
-        Document.fields_of_work.through,
-    ):
-        parts.append(str(through.objects.count()))
-    parts.append(str(DocumentAttachment.objects.aggregate(n=Max("id"))["n"]))
-    parts.append(str(DocumentAttachment.objects.count()))
-    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+    values = _read_measures()
+    latest = [_as_datetime(value) for value in values[1 : 1 + 2 * len(_HISTORIED) : 2]]
+    latest = [moment for moment in latest if moment is not None]
+    fingerprint = hashlib.sha256("|".join(str(value) for value in values).encode()).hexdigest()[:16]
+    return CorpusState(fingerprint=fingerprint, last_change=max(latest) if latest else None)
+
+
+def corpus_fingerprint() -> str:
+    """A short hash that changes whenever something an export holds has changed."""
+    return corpus_state().fingerprint
+
+
+_HISTORIED = (Document, Provision, Relation, MetadataClaim, FieldDecision)
+
+
+def _read_measures() -> list:
+    """The published count, then (latest history time, row count) of each model of
+    ``_HISTORIED``, then the rows of the tag tables and of the attachments: one SELECT."""
+    q = connection.ops.quote_name
+    published = f"(SELECT COUNT(*) FROM {q(Document._meta.db_table)} WHERE {q('status')} = %s)"
+    measures = [published]
+    for model in _HISTORIED:
+        measures.append(f"(SELECT MAX({q('history_date')}) FROM {q(model.history.model._meta.db_table)})")
+        measures.append(f"(SELECT COUNT(*) FROM {q(model._meta.db_table)})")
+    tag_tables = (Provision.dimensions.through, Provision.categories.through, Document.fields_of_work.through)
+    for through in tag_tables:
+        measures.append(f"(SELECT COUNT(*) FROM {q(through._meta.db_table)})")
+    attachments = q(DocumentAttachment._meta.db_table)
+    measures.append(f"(SELECT MAX({q('id')}) FROM {attachments})")
+    measures.append(f"(SELECT COUNT(*) FROM {attachments})")
+    with connection.cursor() as cursor:
+        # Table and column names come from the models, the one value is a parameter.
+        cursor.execute("SELECT " + ", ".join(measures), [PublicationStatus.PUBLISHED])
+        return list(cursor.fetchone())
+
+
+def _as_datetime(value) -> datetime.datetime | None:
+    # SQLite hands timestamps back as text from a raw query.
+    if value is None or isinstance(value, datetime.datetime):
+        return value
+    parsed = parse_datetime(str(value))
+    if parsed is not None and timezone.is_naive(parsed):
+        parsed = timezone.make_aware(parsed, datetime.UTC)
+    return parsed
 
 
 def latest_export(*, format: str) -> Path:

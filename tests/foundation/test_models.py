@@ -86,7 +86,8 @@ def test_date_precision_shapes_display_and_citation():
         date=datetime.date(1975, 1, 1),
         date_precision=DatePrecision.YEAR,
     )
-    assert helsinki.citation() == "OSCE, Helsinki Final Act (Helsinki, 1975)"
+    # The CSCE became the OSCE on 1 January 1995: its documents are cited as the CSCE's.
+    assert helsinki.citation() == "CSCE, Helsinki Final Act (Helsinki, 1975)"
 
 
 def test_provenance_is_kept_per_source_and_disagreement_is_flagged():

@@ -105,7 +105,7 @@ def test_a_document_without_disagreement_shows_no_conflict_section(client, kb):
     assert "Where the sources disagree" not in html
 
 
-def test_the_original_source_file_can_be_downloaded_under_its_name(client, kb, settings, tmp_path):
+def test_the_source_file_is_downloaded_under_a_name_that_says_what_it_is(client, kb, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     kb.concept.source_file.save("upload.txt", ContentFile(b"BORDER SECURITY AND MANAGEMENT CONCEPT\n"))
     kb.concept.source_filename = "004_d74716776d70ede2.txt"
@@ -115,7 +115,12 @@ def test_the_original_source_file_can_be_downloaded_under_its_name(client, kb, s
     assert f'href="{url}"' in html
     response = client.get(url)
     assert response.status_code == 200
-    assert response["Content-Disposition"] == 'attachment; filename="004_d74716776d70ede2.txt"'
+    # Not the hash-like name the corpus file has: the symbol and title a reader recognises.
+    assert (
+        response["Content-Disposition"]
+        == 'attachment; filename="MC.DOC-2-05 Border Security and Management Concept.txt"'
+    )
+    assert "MC.DOC-2-05 Border Security and Management Concept.txt" in html
     assert response["X-Content-Type-Options"] == "nosniff"
     assert b"".join(response.streaming_content).startswith(b"BORDER SECURITY")
 

@@ -1,5 +1,6 @@
 """The documents list, a document's page, and its source file."""
 
+import re
 from pathlib import Path
 
 from django.core.paginator import Paginator
@@ -7,8 +8,10 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
+from operations.dataset import dataset_version
 from web.filters import DocumentFilterSet
 from web.forms import PageForm
+from web.references import citation_box, document_reference, highwire_tags
 from web.selectors import document_page, documents_for_list, published_documents
 from web.views.paging import pagination
 from web.views.params import choice_options, parameter_errors
@@ -51,10 +54,22 @@ def document_list(request: HttpRequest) -> HttpResponse:
 
 def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
     document = get_object_or_404(published_documents(), slug=slug)
+    version = str(dataset_version())
+    reference = document_reference(document, request=request, version=version)
+    source_is_pdf = document.source_file and Path(document.source_file.name).suffix.lower() == ".pdf"
+    pdf_url = request.build_absolute_uri(reverse("document-source", args=[slug])) if source_is_pdf else ""
     return render(
         request,
         "web/document_detail.html",
-        {"section": "documents", "page": document_page(document=document), "document": document},
+        {
+            "section": "documents",
+            "page": document_page(document=document),
+            "document": document,
+            "cite": citation_box(reference, download_url_name="document-citation", args=[slug]),
+            "highwire": highwire_tags(reference, pdf_url=pdf_url),
+            "dataset_version": version,
+            "source_name": source_download_name(document),
+        },
     )
 
 
@@ -67,5 +82,17 @@ def document_source(request: HttpRequest, slug: str) -> FileResponse:
         handle = document.source_file.open("rb")
     except FileNotFoundError as exc:
         raise Http404("The source file of this document is missing.") from exc
-    filename = document.source_filename or Path(document.source_file.name).name
-    return FileResponse(handle, as_attachment=True, filename=filename)
+    return FileResponse(handle, as_attachment=True, filename=source_download_name(document))
+
+
+def source_download_name(document) -> str:
+    """A name that says what the file is: ``MC.DOC-2-05 Border Security and Management
+    Concept.txt`` rather than the hash-like name it was uploaded under."""
+    suffix = Path(document.source_filename or document.source_file.name).suffix.lower()
+    if not suffix[1:].isalnum():
+        suffix = ""
+    title = re.sub(r"[^\w\s,.()–-]+", " ", document.title)
+    title = " ".join(title.split())[:80].rstrip(" .,") or "document"
+    symbol = document.symbol.replace("/", "-")
+    stem = f"{symbol} {title}" if symbol else f"{title} {document.year or ''}".strip()
+    return f"{stem}{suffix}"

@@ -3,13 +3,25 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from operations.dataset import dataset_version
+from web.references import citation_box, highwire_tags, provision_reference
 from web.selectors import provision_page, published_provisions
 
 
 def provision_detail(request: HttpRequest, pk: int) -> HttpResponse:
     provision = get_object_or_404(published_provisions(), pk=pk)
+    version = str(dataset_version())
+    reference = provision_reference(provision, request=request, version=version)
+    keywords = [tag.name for tag in (*provision.categories.all(), *provision.dimensions.all())]
     return render(
         request,
         "web/provision_detail.html",
-        {"section": "documents", "page": provision_page(provision=provision), "provision": provision},
+        {
+            "section": "documents",
+            "page": provision_page(provision=provision),
+            "provision": provision,
+            "cite": citation_box(reference, download_url_name="provision-citation", args=[provision.pk]),
+            "highwire": highwire_tags(reference, keywords=keywords),
+            "dataset_version": version,
+        },
     )

@@ -1,0 +1,104 @@
+"""What the About page states about the published corpus: what is held in full and what only
+through quotations, how its provisions were tagged, and what is known to be missing. Every
+figure is counted from the database when the page is read, so the page cannot go stale.
+
+Coverage is counted here from where each provision's text comes from (``Provision.origin``).
+When quotations become records of their own (with attribution statuses), count them here: this
+module is the one place the About page reads coverage from.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Exists, OuterRef, Q
+
+from commitments.models import Provision, ProvisionOrigin, SuggestionStatus, TagSuggestion
+from documents.conflicts import conflicts_of
+from documents.models import Document
+
+
+@dataclass(frozen=True)
+class Coverage:
+    in_full: list[Document]  # with ``provision_total``: their text is held
+    through_quotations: list[Document]  # with ``quotation_total``: known only from quotations
+    catalogue_only: list[Document]  # named by a source, no text held
+    full_text_passages: int  # paragraphs of held full texts (and passages entered by hand)
+    quotations: int  # quoted passages in all, whatever the document
+
+
+@dataclass(frozen=True)
+class Tagging:
+    provisions: int
+    with_category: int
+    with_dimension: int
+    untagged: int
+    suggestions_accepted: int
+    suggestions_rejected: int
+    suggestions_pending: int
+
+
+@dataclass(frozen=True)
+class Gaps:
+    undated: list[Document]
+    without_place: int
+    conflicts: list[tuple[Document, list[str]]]  # documents with undecided disagreements, field labels
+
+
+def coverage() -> Coverage:
+    documents = Document.objects.published().annotate(
+        provision_total=Count("provisions", filter=Q(provisions__origin=ProvisionOrigin.FULL_TEXT)),
+        quotation_total=Count("provisions", filter=Q(provisions__origin=ProvisionOrigin.QUOTATION)),
+        other_total=Count("provisions", filter=Q(provisions__origin=ProvisionOrigin.MANUAL)),
+    )
+    documents = list(documents.order_by("date", "symbol", "pk"))
+    held = [d for d in documents if d.provision_total or d.other_total]
+    held_ids = {d.pk for d in held}
+    return Coverage(
+        in_full=held,
+        through_quotations=[d for d in documents if d.quotation_total and d.pk not in held_ids],
+        catalogue_only=[d for d in documents if not d.quotation_total and d.pk not in held_ids],
+        full_text_passages=sum(d.provision_total + d.other_total for d in documents),
+        quotations=sum(d.quotation_total for d in documents),
+    )
+
+
+def tagging() -> Tagging:
+    provisions = Provision.objects.published()
+    has_category = Exists(Provision.categories.through.objects.filter(provision=OuterRef("pk")))
+    has_dimension = Exists(Provision.dimensions.through.objects.filter(provision=OuterRef("pk")))
+    counts = provisions.annotate(c=has_category, d=has_dimension).aggregate(
+        total=Count("pk"),
+        with_category=Count("pk", filter=Q(c=True)),
+        with_dimension=Count("pk", filter=Q(d=True)),
+        untagged=Count("pk", filter=Q(c=False, d=False)),
+    )
+    suggestions = dict(
+        TagSuggestion.objects.filter(provision__in=provisions)
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .values_list("status", "n")
+    )
+    return Tagging(
+        provisions=counts["total"],
+        with_category=counts["with_category"],
+        with_dimension=counts["with_dimension"],
+        untagged=counts["untagged"],
+        suggestions_accepted=suggestions.get(SuggestionStatus.ACCEPTED, 0),
+        suggestions_rejected=suggestions.get(SuggestionStatus.REJECTED, 0),
+        suggestions_pending=suggestions.get(SuggestionStatus.PENDING, 0),
+    )
+
+
+def gaps() -> Gaps:
+    published = Document.objects.published()
+    with_claims = published.filter(claims__isnull=False).distinct()
+    with_claims = with_claims.prefetch_related("claims", "field_decisions")
+    conflicts = []
+    for document in with_claims.order_by("date", "symbol", "pk"):
+        open_fields = [conflict.label for conflict in conflicts_of(document)]
+        if open_fields:
+            conflicts.append((document, open_fields))
+    return Gaps(
+        undated=list(published.filter(date__isnull=True).order_by("title")),
+        without_place=published.filter(place="").count(),
+        conflicts=conflicts,
+    )
