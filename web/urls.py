@@ -4,7 +4,19 @@ from django.http import HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.urls import path
 
-from web.views import about, browse, citations, data, documents, exports, home, overview, provisions, search
+from web.views import (
+    about,
+    browse,
+    citations,
+    data,
+    documents,
+    exports,
+    feeds,
+    home,
+    overview,
+    provisions,
+    search,
+)
 
 
 def favicon(request):
@@ -30,6 +42,8 @@ urlpatterns = [
     path("matrix/", overview.matrix_page, name="matrix"),
     path("export/provisions.<str:fmt>", exports.provisions_export, name="provisions-export"),
     path("export/documents.<str:fmt>", exports.documents_export, name="documents-export"),
+    path("feeds/provisions.atom", feeds.provisions_atom, name="provisions-feed"),
+    path("feeds/documents.atom", feeds.documents_atom, name="documents-feed"),
     path("about/", about.about, name="about"),
     path("data/", data.data_page, name="data"),
     path("data/corpus.json", data.download, {"format": "json"}, name="data-download-json"),
