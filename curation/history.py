@@ -10,18 +10,23 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils import formats
 
+from commitments.models import Provision
+from curation.tagging import reopen_undone_suggestions
+
 
 class RevertRefused(Exception):
     """The earlier version cannot be restored as it stands; the message says why."""
 
 
-def revert_to_version(*, record, user=None) -> models.Model:
+def revert_to_version(*, record, user=None, reason: str = "") -> models.Model:
     """Make the live object equal ``record`` (one of its historical records) again.
 
     Restores the fields and the tracked many-to-many sets (a provision's tags), recreating
     the object if it has been deleted since. The revert is itself one new entry in the
-    history, attributed to ``user``. Raises ``RevertRefused`` when the old version clashes
-    with the data as it is now (a label taken since, a document deleted since).
+    history, attributed to ``user``, with ``reason`` in its change reason. A classifier
+    suggestion whose acceptance the revert undoes (its tag is gone again) is pending again.
+    Raises ``RevertRefused`` when the old version clashes with the data as it is now (a label
+    taken since, a document deleted since).
     """
     instance = record.instance
     exists = type(instance)._default_manager.filter(pk=instance.pk).exists()
@@ -34,7 +39,10 @@ def revert_to_version(*, record, user=None) -> models.Model:
         raise RevertRefused(" ".join(exc.messages)) from exc
     try:
         with transaction.atomic():
-            _restore(instance, record, exists=exists, user=user, reason=f"Reverted to the version of {when}")
+            said = f"Reverted to the version of {when}" + (f": {reason.strip()}" if reason.strip() else "")
+            _restore(instance, record, exists=exists, user=user, reason=said)
+            if isinstance(instance, Provision):
+                reopen_undone_suggestions(provision=instance)
     except IntegrityError as exc:
         raise RevertRefused(f"The version of {when} refers to something that no longer exists.") from exc
     return instance
@@ -55,3 +63,36 @@ def _restore(instance, record, *, exists: bool, user, reason: str) -> None:
     instance._history_user = user if user is not None and user.is_authenticated else None
     instance._change_reason = reason
     instance.save()
+
+
+def changes_of_revert(record) -> list[tuple[str, str, str]]:
+    """``(field, as it is now, as the revert makes it)`` for each field the revert changes,
+    tags included; everything when the object has been deleted since."""
+    model = type(record.instance)
+    live = model._default_manager.filter(pk=record.instance.pk).first()
+    if live is None:
+        return [(f.verbose_name, "(deleted)", _shown(getattr(record, f.attname))) for f in _tracked(model)]
+    current = live.history.latest()
+    delta = current.diff_against(record)
+    return [(_label(model, change.field), _shown(change.new), _shown(change.old)) for change in delta.changes]
+
+
+def _tracked(model):
+    return [f for f in model._meta.concrete_fields if not f.primary_key]
+
+
+def _label(model, name: str) -> str:
+    try:
+        return str(model._meta.get_field(name).verbose_name)
+    except Exception:  # noqa: BLE001 (a name simple-history tracks but the model does not declare)
+        return name
+
+
+def _shown(value) -> str:
+    if isinstance(value, list):  # many-to-many rows, as simple-history lists them
+        names = []
+        for row in value:
+            names.extend(str(v) for k, v in row.items() if k not in ("id", "provision", "history"))
+        return ", ".join(names) or "none"
+    text = "" if value is None else str(value)
+    return text if len(text) <= 300 else text[:300] + "…"

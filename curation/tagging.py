@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from commitments.models import Dimension, MigrationCategory, Provision, SuggestionStatus, TagSuggestion
 
@@ -90,3 +91,37 @@ def _decide(suggestion: TagSuggestion, status: str, user) -> None:
     suggestion.decided_by = user if user is not None and user.is_authenticated else None
     suggestion.decided_at = timezone.now()
     suggestion.save(update_fields=["status", "decided_by", "decided_at"])
+
+
+def suggestion_run_summary(run, *, scope: str = "") -> str:
+    """``3 suggestions pending for the selected provisions (1 withdrawn).``"""
+    pending = ngettext(
+        "%(n)d suggestion pending%(scope)s", "%(n)d suggestions pending%(scope)s", run.proposed
+    ) % {"n": run.proposed, "scope": scope}
+    return f"{pending} ({run.withdrawn} withdrawn)."
+
+
+def reopen_undone_suggestions(*, provision: Provision) -> int:
+    """Put back to pending the accepted suggestions whose tag ``provision`` no longer has, as
+    after a revert to a version from before they were accepted; return how many."""
+    dimensions = set(provision.dimensions.values_list("pk", flat=True))
+    categories = set(provision.categories.values_list("pk", flat=True))
+    reopened = 0
+    for suggestion in provision.tag_suggestions.filter(status=SuggestionStatus.ACCEPTED):
+        has_tag = (
+            suggestion.dimension_id in dimensions if suggestion.dimension_id else suggestion.category_id in categories
+        )
+        if not has_tag:
+            suggestion.status, suggestion.decided_by, suggestion.decided_at = SuggestionStatus.PENDING, None, None
+            suggestion.save(update_fields=["status", "decided_by", "decided_at"])
+            reopened += 1
+    return reopened
+
+
+def suggestions_a_revert_reopens(*, provision: Provision, dimension_ids, category_ids) -> list[TagSuggestion]:
+    """The accepted suggestions of ``provision`` whose tag the version with these tags lacks."""
+    return [
+        s
+        for s in provision.tag_suggestions.filter(status=SuggestionStatus.ACCEPTED).select_related("dimension", "category")
+        if (s.dimension_id and s.dimension_id not in dimension_ids) or (s.category_id and s.category_id not in category_ids)
+    ]

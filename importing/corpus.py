@@ -15,7 +15,7 @@ from django.conf import settings
 from django.db import transaction
 
 from commitments.taxonomy import ensure_taxonomy
-from documents.models import Document
+from documents.models import Document, PublicationStatus
 from importing.parsed import ParsedSource
 from importing.save import ImportReport
 from importing.service import import_file
@@ -101,7 +101,14 @@ def load_corpus(
     sources = _parsed_corpus(directory)
     loaded = LoadedCorpus()
     for done, (parsed, data) in enumerate(sources, start=1):
-        result = import_file(data, name=parsed.name, parsed=parsed, keep_file=keep_files)
+        # The bundled corpus is the knowledge base's published content, read by its curators.
+        result = import_file(
+            data,
+            name=parsed.name,
+            parsed=parsed,
+            keep_file=keep_files,
+            new_documents=PublicationStatus.PUBLISHED,
+        )
         loaded.reports.append(result.report)
         if progress:
             progress(done, len(sources), parsed.name)

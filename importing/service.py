@@ -29,14 +29,15 @@ def import_file(
     symbol: str = "",
     metadata: dict[str, str] | None = None,
     parsed: ParsedSource | None = None,
-    new_documents: str = PublicationStatus.PUBLISHED,
+    new_documents: str = PublicationStatus.DRAFT,
     keep_file: bool = True,
 ) -> ImportResult:
     """Import one source file; all or nothing.
 
     ``parsed`` is the parse of ``data`` when the caller already has it (the admin's staged
     upload, the corpus loader's cache), so that a file is parsed once. ``new_documents`` is
-    the status of the documents the import creates; documents that exist keep theirs. Raises
+    the status of the documents the import creates, draft unless said otherwise, so that a
+    curator reads them before the public does; documents that exist keep theirs. Raises
     ``ImportRejected`` for a file that cannot be imported; nothing is written then.
     """
     if parsed is None:

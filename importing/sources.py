@@ -7,8 +7,10 @@ import hashlib
 from pathlib import Path
 
 from django.conf import settings
+from django.utils import timezone
 
 from documents.dates import parse_date_phrase, partial_date_from_iso
+from importing.checks import metadata_warnings
 from importing.errors import ImportRejected
 from importing.parsed import CLAIMED_FIELDS, ParsedSource
 from importing.parsers.decoding import FORMATS, decode_text, guess_format, is_pdf
@@ -74,6 +76,7 @@ def _parse(
         text = decode_text(data)
         parsed = _text_parser(fmt)(text, name=name, sha256=sha256, symbol=symbol)
     _apply_metadata(parsed, metadata)
+    parsed.warnings.extend(metadata_warnings(parsed, today=timezone.localdate()))
     return parsed
 
 

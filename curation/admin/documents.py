@@ -3,6 +3,7 @@
 from django.contrib import admin, messages
 from django.db import transaction
 from django.db.models import Count
+from django.utils.translation import ngettext
 
 from curation.admin.conflicts import ConflictReviewMixin
 from curation.admin.history import HistoryAdmin
@@ -22,7 +23,8 @@ def _set_status(modeladmin, request, queryset, status: str) -> None:
             document.save()
             changed += 1
     label = PublicationStatus(status).label.lower()
-    modeladmin.message_user(request, f"{changed} documents now {label}.", messages.SUCCESS)
+    message = ngettext("%(n)d document now %(label)s.", "%(n)d documents now %(label)s.", changed)
+    modeladmin.message_user(request, message % {"n": changed, "label": label}, messages.SUCCESS)
 
 
 @admin.action(description="Publish the selected documents", permissions=["change"])

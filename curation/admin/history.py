@@ -1,24 +1,29 @@
-"""History pages for every curated model: who changed what and when, a diff, one-click revert.
+"""History pages for every curated model: who changed what and when, a diff, and revert.
 
 Built on django-simple-history's admin (see ``curation.history`` for why that library):
 its history page lists each change with its author and a field-by-field diff; this adds a
-word-level diff for long texts and a "Revert to this version" button on every row, which
-restores fields and tags in one step instead of re-submitting an old form.
+word-level diff for long texts and a "Revert to this version…" link on every row, which leads
+to a page showing what the revert would change and asking for a reason; confirming restores
+fields and tags in one step instead of re-submitting an old form.
 """
 
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.safestring import SafeString
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
-from curation.history import RevertRefused, revert_to_version
+from commitments.models import Provision
+from curation.history import RevertRefused, changes_of_revert, revert_to_version
+from curation.tagging import suggestions_a_revert_reopens
 from importing.text_diff import word_diff
 
 _LONG_TEXT = 100
@@ -60,8 +65,8 @@ class HistoryAdmin(SimpleHistoryAdmin):
         return super().history_view(request, object_id, {**context, **(extra_context or {})})
 
     def revert_view(self, request, object_id, version_id):
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
+        if request.method not in ("GET", "POST"):
+            return HttpResponseNotAllowed(["GET", "POST"])
         object_id = unquote(object_id)
         record = get_object_or_404(
             self.model.history.model, **{self.model._meta.pk.attname: object_id, "history_id": version_id}
@@ -72,8 +77,11 @@ class HistoryAdmin(SimpleHistoryAdmin):
         history_url = reverse(
             f"admin:{self.model._meta.app_label}_{self.model._meta.model_name}_history", args=[object_id]
         )
+        form = RevertForm(request.POST if request.method == "POST" else None)
+        if not form.is_valid():
+            return self._confirm_revert(request, record=record, live=live, form=form, history_url=history_url)
         try:
-            instance = revert_to_version(record=record, user=request.user)
+            instance = revert_to_version(record=record, user=request.user, reason=form.cleaned_data["reason"])
         except RevertRefused as exc:
             self.message_user(request, f"Could not revert: {exc}", messages.ERROR)
             return HttpResponseRedirect(history_url)
@@ -83,3 +91,36 @@ class HistoryAdmin(SimpleHistoryAdmin):
             messages.SUCCESS,
         )
         return HttpResponseRedirect(history_url)
+
+    def _confirm_revert(self, request, *, record, live, form, history_url):
+        reopened = []
+        if isinstance(live, Provision):
+            reopened = suggestions_a_revert_reopens(
+                provision=live,
+                dimension_ids={row.dimension_id for row in record.dimensions.all()},
+                category_ids={row.migrationcategory_id for row in record.categories.all()},
+            )
+        return TemplateResponse(
+            request,
+            "admin/history/revert_confirm.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": f"Revert “{record.instance}” to its version of {record.history_date:%d %B %Y %H:%M}?",
+                "opts": self.model._meta,
+                "original": live,
+                "record": record,
+                "changes": changes_of_revert(record),
+                "reopened": reopened,
+                "form": form,
+                "history_url": history_url,
+            },
+        )
+
+
+class RevertForm(forms.Form):
+    reason = forms.CharField(
+        label="Why revert?",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+        help_text="Kept in the history with the revert, e.g. “the edit of 4 May garbled the text”.",
+    )

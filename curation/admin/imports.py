@@ -86,8 +86,9 @@ class SourceUploadForm(forms.Form):
 class ConfirmImportForm(forms.Form):
     new_documents = forms.ChoiceField(
         choices=PublicationStatus.choices,
-        initial=PublicationStatus.PUBLISHED,
+        initial=PublicationStatus.DRAFT,
         label="Documents this import creates are",
+        help_text="Draft until a curator has read them: publish them from the document list.",
     )
 
 

@@ -2,6 +2,7 @@
 
 from django.contrib import admin, messages
 from django.utils.text import Truncator
+from django.utils.translation import ngettext
 
 from commitments.models import TagSuggestion
 from curation.admin.list_filters import ConfidenceFilter, TaxonomyFilter
@@ -11,13 +12,15 @@ from curation.tagging import accept_suggestions, reject_suggestions
 @admin.action(description="Accept the selected suggestions", permissions=["change"])
 def accept_selected(modeladmin, request, queryset):
     accepted = accept_suggestions(suggestions=queryset, user=request.user)
-    modeladmin.message_user(request, f"{accepted} suggestions accepted.", messages.SUCCESS)
+    message = ngettext("%(n)d suggestion accepted.", "%(n)d suggestions accepted.", accepted)
+    modeladmin.message_user(request, message % {"n": accepted}, messages.SUCCESS)
 
 
 @admin.action(description="Reject the selected suggestions", permissions=["change"])
 def reject_selected(modeladmin, request, queryset):
     rejected = reject_suggestions(suggestions=queryset, user=request.user)
-    modeladmin.message_user(request, f"{rejected} suggestions rejected.", messages.SUCCESS)
+    message = ngettext("%(n)d suggestion rejected.", "%(n)d suggestions rejected.", rejected)
+    modeladmin.message_user(request, message % {"n": rejected}, messages.SUCCESS)
 
 
 @admin.register(TagSuggestion)

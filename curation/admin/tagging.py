@@ -4,10 +4,17 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.template.response import TemplateResponse
+from django.utils.translation import ngettext
 
 from commitments.models import Dimension, MigrationCategory, TagSuggestion
 from commitments.suggestions import suggest_tags
-from curation.tagging import accept_suggestions, add_tags, reject_suggestions, remove_tags
+from curation.tagging import (
+    accept_suggestions,
+    add_tags,
+    reject_suggestions,
+    remove_tags,
+    suggestion_run_summary,
+)
 
 
 class TagChoiceForm(forms.Form):
@@ -38,10 +45,20 @@ def _tag_action(modeladmin, request, queryset, *, adding: bool):
             dimensions=list(form.cleaned_data["dimensions"]),
             categories=list(form.cleaned_data["categories"]),
         )
-        verb = "added to" if adding else "removed from"
-        modeladmin.message_user(
-            request, f"Tags {verb} {changed} of {queryset.count()} provisions.", messages.SUCCESS
-        )
+        total = queryset.count()
+        if adding:
+            message = ngettext(
+                "Tags added to %(n)d of %(total)d provision.",
+                "Tags added to %(n)d of %(total)d provisions.",
+                total,
+            )
+        else:
+            message = ngettext(
+                "Tags removed from %(n)d of %(total)d provision.",
+                "Tags removed from %(n)d of %(total)d provisions.",
+                total,
+            )
+        modeladmin.message_user(request, message % {"n": changed, "total": total}, messages.SUCCESS)
         return None
     return TemplateResponse(
         request,
@@ -72,10 +89,7 @@ def remove_tags_action(modeladmin, request, queryset):
 @admin.action(description="Suggest tags for the selected provisions", permissions=["change"])
 def suggest_tags_action(modeladmin, request, queryset):
     run = suggest_tags(provisions=queryset)
-    modeladmin.message_user(
-        request,
-        f"{run.proposed} suggestions pending for the selected provisions ({run.withdrawn} withdrawn).",
-    )
+    modeladmin.message_user(request, suggestion_run_summary(run, scope=" for the selected provisions"))
 
 
 @admin.action(description="Accept the pending suggestions of the selected provisions", permissions=["change"])
@@ -83,7 +97,8 @@ def accept_provision_suggestions(modeladmin, request, queryset):
     accepted = accept_suggestions(
         suggestions=TagSuggestion.objects.pending().filter(provision__in=queryset), user=request.user
     )
-    modeladmin.message_user(request, f"{accepted} suggestions accepted.", messages.SUCCESS)
+    message = ngettext("%(n)d suggestion accepted.", "%(n)d suggestions accepted.", accepted)
+    modeladmin.message_user(request, message % {"n": accepted}, messages.SUCCESS)
 
 
 @admin.action(description="Reject the pending suggestions of the selected provisions", permissions=["change"])
@@ -91,4 +106,5 @@ def reject_provision_suggestions(modeladmin, request, queryset):
     rejected = reject_suggestions(
         suggestions=TagSuggestion.objects.pending().filter(provision__in=queryset), user=request.user
     )
-    modeladmin.message_user(request, f"{rejected} suggestions rejected.", messages.SUCCESS)
+    message = ngettext("%(n)d suggestion rejected.", "%(n)d suggestions rejected.", rejected)
+    modeladmin.message_user(request, message % {"n": rejected}, messages.SUCCESS)

@@ -63,6 +63,9 @@ def test_a_curator_imports_a_source_and_the_public_finds_its_provision(
     expect(page.locator("tr.added", has_text="4.5")).to_contain_text("dignified treatment")
     assert not Document.objects.exists(), "nothing is written before the curator confirms"
 
+    # New documents are drafts unless the curator, having read the preview, publishes them.
+    assert page.locator("#id_new_documents").input_value() == "draft"
+    page.select_option("#id_new_documents", "published")
     page.click("text=Confirm and import")
     expect(page.locator(".messagelist")).to_contain_text(
         "Imported “004_d74716776d70ede2.txt”: 1 document created"

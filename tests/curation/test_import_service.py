@@ -51,7 +51,7 @@ def test_the_command_line_and_the_admin_store_the_same_for_the_same_file(curator
     preview_url = curator_client.post(
         reverse("admin:documents_document_import"), {**upload, "symbol": "MC.DOC/2/05"}
     )["Location"]
-    curator_client.post(preview_url, {"new_documents": "published", "_confirm": "1"})
+    curator_client.post(preview_url, {"new_documents": "draft", "_confirm": "1"})
     assert _stored() == from_command_line
 
 

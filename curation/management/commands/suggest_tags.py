@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 
 from commitments.models import Provision
 from commitments.suggestions import suggest_tags
+from curation.tagging import suggestion_run_summary
 
 
 class Command(BaseCommand):
@@ -17,4 +18,4 @@ class Command(BaseCommand):
         if document:
             provisions = provisions.filter(document__slug=document)
         run = suggest_tags(provisions=provisions)
-        self.stdout.write(f"{run.proposed} suggestions pending, {run.withdrawn} withdrawn.")
+        self.stdout.write(suggestion_run_summary(run))

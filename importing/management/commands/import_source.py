@@ -4,7 +4,9 @@ import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import ngettext
 
+from documents.models import PublicationStatus
 from importing.diff import diff_provisions
 from importing.errors import ImportRejected
 from importing.parsers.decoding import FORMATS
@@ -26,12 +28,25 @@ class Command(BaseCommand):
         )
         parser.add_argument("--dry-run", action="store_true", help="parse and show what would change")
         parser.add_argument("--json", action="store_true", help="print JSON on stdout")
+        parser.add_argument(
+            "--publish",
+            action="store_true",
+            help="publish the documents the import creates (otherwise drafts, for a curator to read)",
+        )
 
     def handle(
-        self, *args, path: Path, format: str | None, symbol: str, dry_run: bool, json: bool, **options
+        self,
+        *args,
+        path: Path,
+        format: str | None,
+        symbol: str,
+        dry_run: bool,
+        json: bool,
+        publish: bool = False,
+        **options,
     ):
         try:
-            result = handle_one_source(path, format=format, symbol=symbol, dry_run=dry_run)
+            result = handle_one_source(path, format=format, symbol=symbol, dry_run=dry_run, publish=publish)
         except ImportRejected as exc:
             raise CommandError(f"{path}: {exc.reason}") from None
         if json:
@@ -41,7 +56,7 @@ class Command(BaseCommand):
 
 
 def handle_one_source(
-    path: Path, *, format: str | None = None, symbol: str = "", dry_run: bool = False
+    path: Path, *, format: str | None = None, symbol: str = "", dry_run: bool = False, publish: bool = False
 ) -> dict:
     """Parse (and unless ``dry_run``, store) one file; returns plain data for printing.
 
@@ -52,7 +67,8 @@ def handle_one_source(
         parsed = parse_source(data, name=path.name, format=format, symbol=symbol)
         diff = {name: d.as_dict() for name, d in diff_provisions(parsed).items()}
         return {"parsed": parsed.as_dict(), "diff": diff}
-    result = import_file(data, name=path.name, format=format, symbol=symbol)
+    status = PublicationStatus.PUBLISHED if publish else PublicationStatus.DRAFT
+    result = import_file(data, name=path.name, format=format, symbol=symbol, new_documents=status)
     report = result.report
     return {
         "parsed": result.parsed.as_dict(),
@@ -63,6 +79,8 @@ def handle_one_source(
             "totals": report.totals(),
             "conflicts": report.conflicts(),
             "warnings": report.warnings,
+            "new_documents": status,
+            "documents_created": report.totals()["documents_created"],
         },
     }
 
@@ -75,19 +93,38 @@ def _describe(result: dict, *, dry_run: bool) -> str:
     parsed = result["parsed"]
     document = parsed["document"]
     name = document["symbol"] or document["title"]
-    lines = [f"{parsed['name']} ({parsed['format']}): {name}, {len(document['provisions'])} provisions"]
-    if parsed["cited"]:
-        lines.append(f"cites {len(parsed['cited'])} documents")
+    provisions, cited = len(document["provisions"]), len(parsed["cited"])
+    counted = ngettext("%(n)d provision", "%(n)d provisions", provisions) % {"n": provisions}
+    lines = [f"{parsed['name']} ({parsed['format']}): {name}, {counted}"]
+    if cited:
+        lines.append(ngettext("cites %(n)d document", "cites %(n)d documents", cited) % {"n": cited})
     if dry_run:
         for doc_name, diff in result["diff"].items():
-            counts = ", ".join(f"{len(labels)} {kind}" for kind, labels in diff.items() if labels)
+            counts = ", ".join(
+                _provisions_counted(len(labels), kind) for kind, labels in diff.items() if labels
+            )
             if counts:
                 lines.append(f"  {doc_name}: {counts}")
         lines.append("dry run: nothing written")
     else:
         report = result["report"]
         lines.append(report["summary"] if report["changed"] else "unchanged: nothing to do")
+        created = report["documents_created"]
+        if created and report["new_documents"] == PublicationStatus.DRAFT:
+            lines.append(
+                ngettext(
+                    "the new document is a draft: publish it in the admin, or import with --publish",
+                    "the %(n)d new documents are drafts: publish them in the admin, or import with --publish",
+                    created,
+                )
+                % {"n": created}
+            )
         for doc_name, fields in report["conflicts"].items():
             lines.append(f"  conflicting sources for {doc_name}: {', '.join(fields)}")
     lines.extend(f"warning: {warning}" for warning in parsed["warnings"])
     return "\n".join(lines)
+
+
+def _provisions_counted(n: int, kind: str) -> str:
+    """``1 provision added``, ``3 provisions changed``: a line of the dry run's diff."""
+    return ngettext("%(n)d provision %(kind)s", "%(n)d provisions %(kind)s", n) % {"n": n, "kind": kind}

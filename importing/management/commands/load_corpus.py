@@ -1,6 +1,7 @@
 """``manage.py load_corpus``: import the bundled corpus (``make run`` calls it)."""
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import ngettext
 
 from commitments.models import Provision
 from documents.models import Document
@@ -17,9 +18,17 @@ class Command(BaseCommand):
         except ImportRejected as exc:
             raise CommandError(str(exc)) from None
         changed = sum(report.has_changes for report in loaded.reports)
+        sources, documents = len(loaded.reports), Document.objects.count()
+        provisions, commitments = Provision.objects.count(), Provision.objects.commitments().count()
         self.stdout.write(
-            f"{len(loaded.reports)} sources ({changed} changed): {Document.objects.count()} documents, "
-            f"{Provision.objects.count()} provisions, {Provision.objects.commitments().count()} commitments."
+            ngettext("%(n)d source", "%(n)d sources", sources) % {"n": sources}
+            + f" ({changed} changed): "
+            + ngettext("%(n)d document", "%(n)d documents", documents) % {"n": documents}
+            + ", "
+            + ngettext("%(n)d provision", "%(n)d provisions", provisions) % {"n": provisions}
+            + ", "
+            + ngettext("%(n)d commitment", "%(n)d commitments", commitments) % {"n": commitments}
+            + "."
         )
 
     def _progress(self, done: int, total: int, name: str) -> None:

@@ -1,6 +1,7 @@
 """``manage.py search_index rebuild|check|update``: the search index against the database."""
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import ngettext
 
 from search import get_search_backend
 from search.base import SearchUnavailable
@@ -52,11 +53,16 @@ class Command(BaseCommand):
 
         count = rebuild_index(backend=backend, progress=progress)
         self.stdout.write("")
-        self.stdout.write(f"Search index ({backend.name}) rebuilt: {count} provisions.")
+        rebuilt = ngettext("%(n)d provision", "%(n)d provisions", count) % {"n": count}
+        self.stdout.write(f"Search index ({backend.name}) rebuilt: {rebuilt}.")
 
     def _report(self, differences: IndexDifferences, verb: str = "found") -> None:
         for name in ("missing", "stale", "extra"):
             ids = getattr(differences, name)
             shown = ", ".join(str(i) for i in ids[:SHOWN_IDS]) + (" …" if len(ids) > SHOWN_IDS else "")
             self.stdout.write(f"{name}: {len(ids)}" + (f" ({shown})" if ids else ""))
-        self.stdout.write(f"{differences.total} difference(s) {verb}.")
+        total = differences.total
+        self.stdout.write(
+            ngettext("%(n)d difference %(verb)s.", "%(n)d differences %(verb)s.", total)
+            % {"n": total, "verb": verb}
+        )
