@@ -10,7 +10,7 @@ permissions. That refresh never creates a group: a test database flushed between
 transactional tests must stay empty for its serialized rows to come back.
 """
 
-KNOWLEDGE_BASE_APPS = ("documents", "commitments")
+KNOWLEDGE_BASE_APPS = ("documents", "commitments", "importing")
 CURATOR, REVIEWER = "Curator", "Reviewer"
 
 

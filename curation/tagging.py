@@ -109,10 +109,16 @@ def reopen_undone_suggestions(*, provision: Provision) -> int:
     reopened = 0
     for suggestion in provision.tag_suggestions.filter(status=SuggestionStatus.ACCEPTED):
         has_tag = (
-            suggestion.dimension_id in dimensions if suggestion.dimension_id else suggestion.category_id in categories
+            suggestion.dimension_id in dimensions
+            if suggestion.dimension_id
+            else suggestion.category_id in categories
         )
         if not has_tag:
-            suggestion.status, suggestion.decided_by, suggestion.decided_at = SuggestionStatus.PENDING, None, None
+            suggestion.status, suggestion.decided_by, suggestion.decided_at = (
+                SuggestionStatus.PENDING,
+                None,
+                None,
+            )
             suggestion.save(update_fields=["status", "decided_by", "decided_at"])
             reopened += 1
     return reopened
@@ -122,6 +128,9 @@ def suggestions_a_revert_reopens(*, provision: Provision, dimension_ids, categor
     """The accepted suggestions of ``provision`` whose tag the version with these tags lacks."""
     return [
         s
-        for s in provision.tag_suggestions.filter(status=SuggestionStatus.ACCEPTED).select_related("dimension", "category")
-        if (s.dimension_id and s.dimension_id not in dimension_ids) or (s.category_id and s.category_id not in category_ids)
+        for s in provision.tag_suggestions.filter(status=SuggestionStatus.ACCEPTED).select_related(
+            "dimension", "category"
+        )
+        if (s.dimension_id and s.dimension_id not in dimension_ids)
+        or (s.category_id and s.category_id not in category_ids)
     ]

@@ -26,6 +26,7 @@ from importing.diff import (
     provision_values,
 )
 from importing.identity import find_document
+from importing.models import ImportWarning
 from importing.parsed import CLAIMED_FIELDS, ParsedDocument, ParsedSource
 
 
@@ -139,7 +140,17 @@ def save_parsed_source(parsed: ParsedSource, *, source_bytes: bytes | None = Non
     report.removed += _forget_uncited(own, cited_ids)
     for outcome in report.outcomes:
         outcome.conflicts = Document.objects.get(pk=outcome.document_id).conflicting_fields()
+    _keep_warnings(own, source_name=parsed.name, warnings=report.warnings)
     return report
+
+
+def _keep_warnings(document: Document, *, source_name: str, warnings: list[str]) -> None:
+    """The warnings of this import replace those of the source's previous one."""
+    ImportWarning.objects.filter(document=document).delete()
+    ImportWarning.objects.bulk_create(
+        ImportWarning(document=document, source_name=source_name[:255], message=message)
+        for message in warnings
+    )
 
 
 def _save_document(

@@ -1,4 +1,12 @@
 """Django admin for documents and provisions: editing, publishing, imports, conflicts review,
 tags and suggestions, relations, the taxonomy, history and revert."""
 
-from curation.admin import documents, provenance, provisions, relations, suggestions, taxonomy  # noqa: F401 (registers)
+from curation.admin import (  # noqa: F401 (registers)
+    documents,
+    provenance,
+    provisions,
+    relations,
+    suggestions,
+    taxonomy,
+    warnings,
+)

@@ -9,6 +9,7 @@ from curation.admin.conflicts import ConflictReviewMixin
 from curation.admin.history import HistoryAdmin
 from curation.admin.imports import SourceImportMixin
 from curation.admin.inlines import ProvisionInline, RelationInline
+from curation.admin.list_filters import TextFilter
 from curation.admin.provenance import DocumentAttachmentInline, MetadataClaimInline
 from documents.conflicts import conflicts_of
 from documents.models import Document, PublicationStatus
@@ -41,7 +42,7 @@ def unpublish(modeladmin, request, queryset):
 class DocumentAdmin(SourceImportMixin, ConflictReviewMixin, HistoryAdmin):
     list_display = ["symbol", "title", "kind", "date", "status", "provision_count", "source_filename"]
     list_display_links = ["symbol", "title"]
-    list_filter = ["status", "kind", "body", "date_precision", "fields_of_work"]
+    list_filter = ["status", TextFilter, "kind", "body", "date_precision", "fields_of_work"]
     search_fields = ["symbol", "title", "place"]
     date_hierarchy = "date"
     prepopulated_fields = {"slug": ["symbol"]}

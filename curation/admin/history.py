@@ -100,12 +100,13 @@ class HistoryAdmin(SimpleHistoryAdmin):
                 dimension_ids={row.dimension_id for row in record.dimensions.all()},
                 category_ids={row.migrationcategory_id for row in record.categories.all()},
             )
+        when = f"{record.history_date:%d %B %Y %H:%M}"
         return TemplateResponse(
             request,
             "admin/history/revert_confirm.html",
             {
                 **self.admin_site.each_context(request),
-                "title": f"Revert “{record.instance}” to its version of {record.history_date:%d %B %Y %H:%M}?",
+                "title": f"Revert “{record.instance}” to its version of {when}?",
                 "opts": self.model._meta,
                 "original": live,
                 "record": record,

@@ -3,12 +3,19 @@
 from django import forms
 from django.contrib import admin
 from django.db import models
+from django.forms.models import BaseInlineFormSet
 
 from commitments.models import Provision, Relation
+from curation.admin.fast_widgets import FastWidgetsFormSetMixin
+
+
+class ProvisionInlineFormSet(FastWidgetsFormSetMixin, BaseInlineFormSet):
+    pass
 
 
 class ProvisionInline(admin.TabularInline):
     model = Provision
+    formset = ProvisionInlineFormSet
     fk_name = "document"
     fields = ["position", "label", "heading", "text", "is_commitment", "is_preamble"]
     ordering = ["position", "id"]
@@ -18,6 +25,9 @@ class ProvisionInline(admin.TabularInline):
         models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 70})},
         models.CharField: {"widget": forms.TextInput(attrs={"size": 12})},
     }
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("document")
 
 
 class RelationInline(admin.TabularInline):
@@ -30,3 +40,15 @@ class RelationInline(admin.TabularInline):
     extra = 0
     verbose_name = "relation to another document"
     verbose_name_plural = "relations to other documents"
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related(
+                "source_document",
+                "source_provision__document",
+                "target_document",
+                "target_provision__document",
+            )
+        )

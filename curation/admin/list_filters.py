@@ -1,6 +1,7 @@
 """Sidebar filters of the provision and suggestion lists: untagged, year, pending suggestions."""
 
 from django.contrib import admin
+from django.db.models import Exists, OuterRef
 from django.db.models.functions import ExtractYear
 
 from commitments.models import SuggestionStatus
@@ -105,4 +106,27 @@ class TaxonomyFilter(admin.SimpleListFilter):
             return queryset.filter(category__isnull=False)
         if self.value() == "dimension":
             return queryset.filter(dimension__isnull=False)
+        return queryset
+
+
+class TextFilter(admin.SimpleListFilter):
+    """Documents by how much of their text is held."""
+
+    title = "text held"
+    parameter_name = "text"
+
+    def lookups(self, request, model_admin):
+        return [("full", "Full text"), ("quotations", "Only quotations"), ("none", "No text")]
+
+    def queryset(self, request, queryset):
+        from commitments.models import Provision, ProvisionOrigin
+
+        provisions = Provision.objects.filter(document=OuterRef("pk"))
+        own = provisions.exclude(origin=ProvisionOrigin.QUOTATION)
+        if self.value() == "none":
+            return queryset.filter(~Exists(provisions))
+        if self.value() == "full":
+            return queryset.filter(Exists(own))
+        if self.value() == "quotations":
+            return queryset.filter(Exists(provisions), ~Exists(own))
         return queryset

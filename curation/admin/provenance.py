@@ -1,9 +1,11 @@
 """Where metadata comes from: each source's claims, and the curators' decisions between them."""
 
 from django.contrib import admin
+from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
 from django.utils.html import format_html
 
+from curation.admin.fast_widgets import FastWidgetsFormSetMixin
 from curation.admin.history import HistoryAdmin
 from documents.models import DocumentAttachment, FieldDecision, FieldOfWork, MetadataClaim
 
@@ -13,11 +15,19 @@ class DocumentAttachmentInline(admin.StackedInline):
     extra = 0
 
 
+class FastInlineFormSet(FastWidgetsFormSetMixin, BaseInlineFormSet):
+    pass
+
+
 class MetadataClaimInline(admin.TabularInline):
     model = MetadataClaim
+    formset = FastInlineFormSet
     fk_name = "document"
     extra = 0
     autocomplete_fields = ["source_document"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("document", "source_document")
 
 
 @admin.register(MetadataClaim)

@@ -1,4 +1,5 @@
-"""History: every change recorded with who, when and a diff; one click puts a version back."""
+"""History: every change recorded with who, when and a diff; a version is put back after the
+curator has seen what the revert changes and said why."""
 
 import pytest
 from django.urls import reverse
@@ -41,10 +42,13 @@ def _history_page(client, model, pk) -> str:
     ).content.decode()
 
 
-def _revert(client, model, record):
+def _revert_url(model, record) -> str:
     opts = model._meta
-    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_revert", args=[record.id, record.history_id])
-    return client.post(url)
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_revert", args=[record.id, record.history_id])
+
+
+def _revert(client, model, record, reason="The edit garbled the text."):
+    return client.post(_revert_url(model, record), {"reason": reason})
 
 
 def test_an_edit_shows_in_history_with_who_and_a_word_diff(curator_client, curator):
@@ -56,10 +60,10 @@ def test_an_edit_shows_in_history_with_who_and_a_word_diff(curator_client, curat
     page = _history_page(curator_client, Provision, provision.pk)
     assert "<del>dignified</del>" in page and "<ins>humane</ins>" in page
     assert "carla" in page
-    assert "Revert to this version" in page
+    assert "Revert to this version…" in page
 
 
-def test_one_click_reverts_text_and_tags_and_is_itself_recorded(curator_client, curator):
+def test_a_revert_reverts_text_and_tags_and_is_itself_recorded(curator_client, curator):
     forced = MigrationCategory.objects.get(slug="forced")
     provision = ProvisionFactory(text=OLD_TEXT)
     provision.categories.add(forced)
@@ -77,6 +81,7 @@ def test_one_click_reverts_text_and_tags_and_is_itself_recorded(curator_client, 
     revert = provision.history.latest()
     assert revert.history_user == curator
     assert revert.history_change_reason.startswith("Reverted to the version of")
+    assert revert.history_change_reason.endswith(": The edit garbled the text.")
 
 
 def test_a_deleted_provision_comes_back_from_its_history(curator_client):
@@ -125,8 +130,46 @@ def test_document_and_relation_changes_are_revertible_too(curator_client):
     assert relation.kind == "reaffirms"
 
 
-def test_revert_only_answers_a_post(curator_client):
-    provision = ProvisionFactory()
-    record = provision.history.latest()
-    url = reverse("admin:commitments_provision_revert", args=[provision.pk, record.history_id])
-    assert curator_client.get(url).status_code == 405
+def test_a_revert_shows_what_it_would_change_and_asks_why_before_it_changes_anything(curator_client):
+    provision = ProvisionFactory(text=OLD_TEXT)
+    original = provision.history.latest()
+    _edit_provision(curator_client, provision, text="Garbled by a mistaken edit.")
+    url = _revert_url(Provision, original)
+
+    page = curator_client.get(url)
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "<caption>What the revert changes</caption>" in html
+    assert "<td>Garbled by a mistaken edit.</td>" in html and f"<td>{OLD_TEXT}</td>" in html
+    assert 'name="reason"' in html
+    provision.refresh_from_db()
+    assert provision.text == "Garbled by a mistaken edit."
+
+    refused = curator_client.post(url, {"reason": "  "})
+    assert refused.status_code == 200 and "This field is required." in refused.content.decode()
+    provision.refresh_from_db()
+    assert provision.text == "Garbled by a mistaken edit."
+    assert curator_client.put(url).status_code == 405
+
+
+def test_reverting_an_accepted_suggestion_s_tag_puts_the_suggestion_back_to_pending(curator_client, curator):
+    from commitments.models import SuggestionStatus, TagSuggestion
+    from curation.tagging import accept_suggestions
+
+    illegal = MigrationCategory.objects.get(slug="illegal")
+    provision = ProvisionFactory(text=OLD_TEXT)
+    before = provision.history.latest()
+    suggestion = TagSuggestion.objects.create(provision=provision, category=illegal, confidence=0.9)
+    accept_suggestions(suggestions=[suggestion], user=curator)
+    assert list(provision.categories.all()) == [illegal]
+
+    html = curator_client.get(_revert_url(Provision, before)).content.decode()
+    assert "back to <strong>pending</strong>" in html and "Illegal migration (0.90)" in html
+    assert _revert(curator_client, Provision, before, reason="The tag was wrong.").status_code == 302
+    assert not provision.categories.exists()
+    suggestion.refresh_from_db()
+    assert (suggestion.status, suggestion.decided_by, suggestion.decided_at) == (
+        SuggestionStatus.PENDING,
+        None,
+        None,
+    )
