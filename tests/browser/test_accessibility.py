@@ -17,6 +17,7 @@ MAIN_PAGES = {
     "dimension": "/dimensions/human/",
     "timeline": "/timeline/",
     "matrix": "/matrix/",
+    "about": "/about/",
     "not-found": "/no-such-page/",
 }
 SCREENSHOTS = ("home", "search", "document", "timeline", "matrix")
