@@ -4,7 +4,8 @@ Words are ANDed; ``OR`` between two terms makes either enough (it binds tighter 
 implicit AND, so ``border OR migration management`` is ``(border OR migration) AND
 management``); ``NOT word`` and ``-word`` exclude; ``"quoted phrases"`` match in order;
 parentheses group; a trailing ``*`` searches a prefix (``migra*``). A token shaped like an
-OSCE symbol (``MC.DEC/5/09``, ``mc.dec/5/09``) finds that document.
+OSCE symbol (``MC.DEC/5/09``, ``mc.dec/05/09``) finds that document, and so does a symbol typed
+with spaces (``mc dec 5 09``) or named in words (``Decision No. 5/09``).
 
 Whatever the input, parsing never fails: what cannot be searched (leading wildcards, bare
 ``*``, field syntax, unbalanced quotes or brackets) is dropped or read as plain words, and
@@ -14,7 +15,7 @@ Whatever the input, parsing never fails: what cannot be searched (leading wildca
 import re
 from dataclasses import dataclass, field
 
-from documents.symbols import normalize_symbol
+from documents.symbols import normalize_symbol, symbols_in_words
 
 MAX_TERMS = 32
 MAX_DEPTH = 8
@@ -259,9 +260,22 @@ def _all(nodes: list[Node]) -> Node | None:
     return nodes[0] if len(nodes) == 1 else All(tuple(nodes))
 
 
+def _symbols_spelt_out(query: str) -> str:
+    """``query`` with each symbol written in words or with spaces (``Decision No. 5/09``,
+    ``mc dec 5 09``) in its canonical spelling (``MC.DEC/5/09``), quoted phrases left as typed."""
+    quoted = [match.span() for match in re.finditer(r'"[^"]*"', query)]
+    pieces, last = [], 0
+    for start, end, symbol in symbols_in_words(query):
+        if any(q_start <= start < q_end for q_start, q_end in quoted):
+            continue
+        pieces += [query[last:start], f" {symbol} "]
+        last = end
+    return "".join(pieces) + query[last:] if pieces else query
+
+
 def parse_query(query: str) -> ParsedQuery:
     """Parse ``query`` (already cut to a bounded length); never raises."""
-    query = query.replace("\x00", " ")
+    query = _symbols_spelt_out(query.replace("\x00", " "))
     parser = _Parser(_lex(query))
     node = parser.parse()
     nothing = node is None and bool(query.strip())

@@ -84,6 +84,10 @@ class QuietErrorList(ErrorList):
     def render(self, template_name=None, context=None, renderer=None):
         return "" if not self.data else super().render(template_name, context, renderer)
 
+    # RenderableMixin binds these to its own render.
+    __str__ = render
+    __html__ = render
+
 
 class FastWidgetsFormSetMixin(BaseFormSet):
     """A formset whose forms render with the fast widgets, the fields it adds (id, delete) too."""

@@ -55,12 +55,12 @@ def test_a_writer_killed_mid_write_leaves_a_searchable_index_that_update_repairs
     assert results.backend == "whoosh" and results.total > 0
 
     call_command("search_index", "update", stdout=io.StringIO())
-    assert "0 difference(s) found." in _differences()
+    assert "0 differences found." in _differences()
     # The killed writer's lock is gone with it: the next writer finishes.
     survivor = _writer(env, 3, go, ids)
     _, err = survivor.communicate(timeout=120)
     assert survivor.returncode == 0, err
-    assert "0 difference(s) found." in _differences()
+    assert "0 differences found." in _differences()
 
 
 def test_two_rebuilds_at_once_leave_one_complete_index(whoosh_index, settings, tmp_path):
@@ -83,5 +83,5 @@ def test_two_rebuilds_at_once_leave_one_complete_index(whoosh_index, settings, t
     for err, code in outcomes:
         assert "Traceback" not in err, err
         assert code == 0 or "a rebuild of the index" in err and "is already running" in err, err
-    assert "0 difference(s) found." in _differences()
+    assert "0 differences found." in _differences()
     assert search_provisions(SearchRequest(query="dignified treatment")).total >= 1

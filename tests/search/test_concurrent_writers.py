@@ -89,7 +89,7 @@ def test_processes_saving_at_once_leave_an_index_with_no_difference(backend, set
 
     report = io.StringIO()
     call_command("search_index", "check", stdout=report)
-    assert "0 difference(s) found." in report.getvalue()
+    assert "0 differences found." in report.getvalue()
     for provision in Provision.objects.filter(pk__in=ids):
         token = provision.text.split()[3]  # "wNrM", unique to the last write
         results = search_provisions(SearchRequest(query=token))

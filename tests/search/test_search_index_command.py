@@ -27,7 +27,7 @@ def test_rebuild_shows_progress_and_check_then_finds_no_difference(library, whoo
     count = Provision.objects.published().count()
     assert f"{count}/{count}" in output
     assert f"rebuilt: {count} provisions" in output
-    assert "0 difference(s) found." in run("check")
+    assert "0 differences found." in run("check")
 
 
 def test_check_names_missing_stale_and_extra_entries_and_fails(library, whoosh_index):
@@ -46,8 +46,8 @@ def test_check_names_missing_stale_and_extra_entries_and_fails(library, whoosh_i
     assert f"stale: 1 ({library.trafficking.pk})" in report
     assert f"extra: 1 ({removed})" in report
 
-    assert "3 difference(s) repaired." in run("update")
-    assert "0 difference(s) found." in run("check")
+    assert "3 differences repaired." in run("update")
+    assert "0 differences found." in run("check")
     hits = search_provisions(SearchRequest(query="never saw")).hits
     assert [hit.provision_id for hit in hits] == [added.pk]
 
