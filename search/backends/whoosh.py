@@ -22,6 +22,7 @@ from whoosh.writing import NO_MERGE
 
 from search import parsing
 from search.backends.whoosh_build import fill_index
+from search.backends.whoosh_damage import is_index_damage
 from search.backends.whoosh_eval import Evaluator
 from search.backends.whoosh_indexing import (
     WORD,
@@ -99,6 +100,8 @@ class WhooshSearchBackend(BaseSearchBackend):
         try:
             writer = IndexWriter(whoosh_index.open_dir(str(directory)), timeout=self.write_timeout)
         except Exception as exc:
+            if not is_index_damage(exc):
+                raise
             raise SearchUnavailable(f"search index at {directory} cannot be written: {exc}") from exc
         try:
             for provision_id in sorted(ids):
@@ -178,6 +181,8 @@ class WhooshSearchBackend(BaseSearchBackend):
                 state.searcher = reopen_searcher(whoosh_index.open_dir(str(directory)), current)
         except Exception as exc:
             self.close()
+            if not is_index_damage(exc):
+                raise
             raise SearchUnavailable(f"search index at {directory} cannot be read: {exc}") from exc
         return state.searcher
 
@@ -226,8 +231,10 @@ class WhooshSearchBackend(BaseSearchBackend):
             suggestion = self._suggest(searcher, parsed, request.query) if total < SUGGEST_BELOW else None
         except SearchUnavailable:
             raise
-        except Exception as exc:  # a damaged index fails in many ways; the caller falls back
+        except Exception as exc:
             self.close()
+            if not is_index_damage(exc):
+                raise
             raise SearchUnavailable(f"search index at {self.store.root} failed: {exc!r}") from exc
         return SearchResults(
             request=request,
