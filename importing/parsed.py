@@ -34,6 +34,8 @@ class ParsedProvision:
     text: str
     heading: str = ""
     is_commitment: bool = True
+    # A preambular paragraph at the head of a decision ("Recalling …"): kept, never a commitment.
+    preamble: bool = False
     origin: str = "full_text"
     quoted_locator: str = ""
     categories: list[str] = field(default_factory=list)

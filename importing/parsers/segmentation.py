@@ -12,6 +12,7 @@ date, "35 of the Strategy") stays text.
 import re
 from dataclasses import dataclass, field
 
+from commitments.operative import read_provision
 from importing.parsed import ParsedAttachment, ParsedProvision
 from importing.parsers.titles import sentence_title, title_case
 from importing.parsers.wrapping import LineJoiner
@@ -26,10 +27,6 @@ _ROMAN_ITEM = re.compile(r"^\((i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii|xiii|xiv|xv
 _STATEMENT = re.compile(r"\b(STATEMENT|ATTACHMENT|RESERVATION|DECLARATION BY)\b")
 _ANNEX = re.compile(r"^ANNEX(?:\s+(\d+|[A-Z]))?\b[\s:.–—-]*(.*)$", re.I)
 _SYMBOL_LINE = re.compile(r"^[A-Z]{2,5}(?:\(\d+\))?\.[A-Z]{2,5}/\S+$")
-_COMMITMENT = re.compile(
-    r"\b(will|shall|should|commit(?:s|ted)? themselves|reaffirm\w*|undertake\w*|agree[sd]?|pledge\w*"
-    r"|decide\w*)\b"
-)
 _ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"]
 
 
@@ -256,12 +253,14 @@ class _Segmenter:
         parent_text = self.texts.get(self.open.parent, "")
         self.texts[self.open.label] = text
         if text:
+            reading = read_provision(text, context=f"{self.open.heading}. {parent_text}")
             self.result.provisions.append(
                 ParsedProvision(
                     label=self.open.label,
                     heading=self.open.heading,
                     text=text,
-                    is_commitment=bool(_COMMITMENT.search(text) or _COMMITMENT.search(parent_text)),
+                    is_commitment=reading.is_commitment,
+                    preamble=reading.preamble,
                 )
             )
             self.blocks.append(f"{self.open.label.removeprefix(self.annex_prefix)} {text}")
