@@ -87,6 +87,20 @@ class ParsedQuery:
         walk(self.node)
         return found
 
+    def symbols(self) -> list[str]:
+        """The document symbols the query looks for (not the excluded ones), in query order."""
+        found: list[str] = []
+
+        def walk(node: Node | None) -> None:
+            if isinstance(node, Symbol):
+                found.append(node.symbol)
+            elif isinstance(node, All | AnyOf):
+                for child in node.nodes:
+                    walk(child)
+
+        walk(self.node)
+        return list(dict.fromkeys(found))
+
     def spelled_words(self) -> list[str]:
         """Plain words (not prefixes, symbols or exclusions) that a speller may correct."""
         words: list[str] = []

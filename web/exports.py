@@ -30,6 +30,7 @@ PROVISION_COLUMNS = (
     "dimensions",
     "categories",
     "text",
+    "dataset_version",
 )
 
 DOCUMENT_COLUMNS = (
@@ -45,6 +46,7 @@ DOCUMENT_COLUMNS = (
     "provision_count",
     "source_url",
     "summary",
+    "dataset_version",
 )
 
 CHUNK_SIZE = 500
@@ -81,7 +83,7 @@ def _in_order(ids: list[int]) -> Iterator[Provision]:
         yield from (by_id[pk] for pk in chunk if pk in by_id)
 
 
-def provision_row(provision: Provision, *, absolute: Absolute) -> dict:
+def provision_row(provision: Provision, *, absolute: Absolute, version: str = "") -> dict:
     document = provision.document
     partial_date = document.partial_date
     return {
@@ -101,10 +103,11 @@ def provision_row(provision: Provision, *, absolute: Absolute) -> dict:
         "dimensions": [d.slug for d in provision.dimensions.all()],
         "categories": [c.slug for c in provision.categories.all()],
         "text": provision.text,
+        "dataset_version": version,
     }
 
 
-def document_row(document: Document, *, absolute: Absolute) -> dict:
+def document_row(document: Document, *, absolute: Absolute, version: str = "") -> dict:
     partial_date = document.partial_date
     return {
         "id": document.pk,
@@ -119,15 +122,20 @@ def document_row(document: Document, *, absolute: Absolute) -> dict:
         "provision_count": getattr(document, "provision_count", None),
         "source_url": document.source_url,
         "summary": document.summary,
+        "dataset_version": version,
     }
 
 
-def stream_csv(rows: Iterable[dict], columns: tuple[str, ...]) -> Iterator[str]:
+def stream_csv(rows: Iterable[dict], columns: tuple[str, ...], *, excel: bool = False) -> Iterator[str]:
     """CSV text, a line at a time: a header of ``columns``, then one line per row.
 
     Lists are joined with ``;``; booleans are ``true``/``false``; missing values are empty.
+    With ``excel``, the text starts with a byte-order mark, without which Excel reads UTF-8 as
+    its own code page and shows "BoÅ¡tjanÄiÄ" for "Boštjančič".
     """
     writer = csv.writer(_Echo(), lineterminator="\r\n")
+    if excel:
+        yield "\ufeff"
     yield writer.writerow(columns)
     for row in rows:
         yield writer.writerow([_csv_cell(row[column]) for column in columns])

@@ -13,39 +13,24 @@ from django.utils.html import escape
 
 from commitments.models import Provision
 from documents.models import Document
-from search import SearchFilters, SearchRequest, search_provisions
-from search.query import MAX_PAGE_SIZE
+from search import SearchRequest, matching_provision_ids
 
 FEED_LENGTH = 50
 AUTHOR = "OSCE Migration Commitments Knowledge Base"
-# A search's feed looks at this many of its best hits for the newest ones (a search matching
-# more is a search of most of the corpus, whose feed is the unfiltered one's).
+# A search's feed looks at this many of its hits, in the search's order, for the newest ones (a
+# search matching more is a search of most of the corpus, whose feed is much the unfiltered one).
 MAX_SEARCH_HITS = 5_000
 
 Absolute = Callable[[str], str]
 
 
-def newest_provisions(*, query: str, filters: SearchFilters, limit: int = FEED_LENGTH) -> list[Provision]:
+def newest_provisions(request: SearchRequest, *, limit: int = FEED_LENGTH) -> list[Provision]:
     """The published provisions a search (or, without a query, a filtered list) finds, the
     latest to enter the knowledge base first."""
-    provisions = filters.apply_to(Provision.objects.published())
-    if query.strip():
-        provisions = provisions.filter(pk__in=_search_ids(query=query, filters=filters))
+    provisions = request.filters.apply_to(Provision.objects.published())
+    if request.parsed.node is not None or request.parsed.nothing_searchable:
+        provisions = provisions.filter(pk__in=matching_provision_ids(request).ids[:MAX_SEARCH_HITS])
     return list(provisions.with_related().order_by("-created_at", "-pk")[:limit])
-
-
-def _search_ids(*, query: str, filters: SearchFilters) -> list[int]:
-    ids: list[int] = []
-    page = 1
-    while len(ids) < MAX_SEARCH_HITS:
-        results = search_provisions(
-            SearchRequest(query=query, filters=filters, order="relevance", page=page, page_size=MAX_PAGE_SIZE)
-        )
-        ids.extend(hit.provision_id for hit in results.hits)
-        if page >= results.num_pages or not results.hits:
-            break
-        page += 1
-    return ids
 
 
 def newest_documents(documents: QuerySet[Document], *, limit: int = FEED_LENGTH) -> list[Document]:
@@ -105,24 +90,3 @@ def _feed(*, title: str, page_url: str, feed_url: str) -> Atom1Feed:
         author_name=AUTHOR,
         language="en",
     )
-
-
-def describe_search(*, query: str, filters: SearchFilters) -> str:
-    """The search in words, for a feed's title: ``“migration”; Forced migration; 2000–2009``."""
-    from commitments.models import Dimension, MigrationCategory
-    from documents.models import DocumentKind, IssuingBody
-
-    parts = [f"“{query.strip()}”"] if query.strip() else []
-    names = dict(MigrationCategory.objects.filter(slug__in=filters.categories).values_list("slug", "name"))
-    parts += [names.get(slug, slug) for slug in filters.categories]
-    names = dict(Dimension.objects.filter(slug__in=filters.dimensions).values_list("slug", "name"))
-    parts += [f"{names.get(slug, slug)} dimension" for slug in filters.dimensions]
-    parts += [str(dict(DocumentKind.choices).get(kind, kind)) for kind in filters.kinds]
-    parts += [str(dict(IssuingBody.choices).get(body, body)) for body in filters.bodies]
-    documents = Document.objects.filter(slug__in=filters.documents)
-    parts += [document.symbol or document.title for document in documents]
-    if filters.year_from is not None or filters.year_to is not None:
-        parts.append(f"{filters.year_from or '…'}–{filters.year_to or '…'}")
-    if filters.commitments_only:
-        parts.append("commitments only")
-    return "; ".join(parts)

@@ -7,8 +7,9 @@ from django.db import models
 
 from commitments.models import Dimension, MigrationCategory, Provision, Relation, RelationKind
 from documents.models import Document, DocumentKind, IssuingBody
-from documents.symbols import normalize_symbol
-from search.query import SearchFilters
+from documents.symbols import normalize_symbol, symbols_in_words
+from search.folding import fold
+from search.query import MAX_QUERY_LENGTH, SearchFilters
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
 
@@ -176,6 +177,12 @@ class StableOrderingFilter(django_filters.OrderingFilter):
 class DocumentFilterSet(django_filters.FilterSet):
     """Filters over documents, by their own metadata and by the tags of their provisions."""
 
+    q = django_filters.CharFilter(
+        method="filter_title_or_symbol",
+        label="Title or symbol",
+        help_text="Words of its title, or its symbol in any spelling (MC.DEC/05/09, mc dec 5 09).",
+    )
+
     year_from = YearFilter(
         field_name="date__year", lookup_expr="gte", label="Year from", help_text="Earliest year (inclusive)."
     )
@@ -226,6 +233,21 @@ class DocumentFilterSet(django_filters.FilterSet):
     class Meta:
         model = Document
         fields: list[str] = []
+
+    def filter_title_or_symbol(self, queryset, name, value):
+        """Documents whose symbol the text names, or whose title (or symbol) holds every word
+        of it, case and accents folded as the search folds them."""
+        text = " ".join(value.split())[:MAX_QUERY_LENGTH]
+        if not text:
+            return queryset
+        named = {symbol for _, _, symbol in symbols_in_words(text)} | {normalize_symbol(text)}
+        words = fold(text).split()
+        matching = [
+            pk
+            for pk, title, symbol in queryset.values_list("pk", "title", "symbol")
+            if symbol in named or all(word in fold(f"{title} {symbol}") for word in words)
+        ]
+        return queryset.filter(pk__in=matching)
 
 
 class RelationFilterSet(django_filters.FilterSet):

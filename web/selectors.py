@@ -196,6 +196,21 @@ def _neighbours(provision: Provision) -> tuple[Provision | None, Provision | Non
     return sibling(index - 1), sibling(index + 1), chapeau
 
 
+def documents_named(query) -> list[Document]:
+    """The published documents a search query names: by symbol (``MC.DEC/5/09``, ``Decision
+    No. 5/09``), or by its whole title (``Helsinki Final Act``), in the order the query names
+    them. ``query`` is a ``search.SearchRequest``."""
+    symbols = query.parsed.symbols()
+    named = {d.symbol: d for d in published_documents().filter(symbol__in=symbols)} if symbols else {}
+    found = [named[symbol] for symbol in symbols if symbol in named]
+    title = " ".join(query.query.split()).strip('"')
+    if not found and len(title) >= 6:
+        found = list(published_documents().filter(title__iexact=title)[:3])
+    for document in found:
+        document.provision_total = document.provisions.count()
+    return found
+
+
 def chapeaux_of(provisions: list[Provision]) -> dict[int, Provision]:
     """For each sub-paragraph among ``provisions`` (4.3, Annex C.1(i)), the paragraph of its
     document whose opening words it continues (4, Annex C.1), by provision id; one query."""

@@ -42,6 +42,7 @@ urlpatterns = [
     path("matrix/", overview.matrix_page, name="matrix"),
     path("export/provisions.<str:fmt>", exports.provisions_export, name="provisions-export"),
     path("export/documents.<str:fmt>", exports.documents_export, name="documents-export"),
+    path("cite/provisions.<str:fmt>", exports.provisions_citations, name="provisions-citations"),
     path("feeds/provisions.atom", feeds.provisions_atom, name="provisions-feed"),
     path("feeds/documents.atom", feeds.documents_atom, name="documents-feed"),
     path("about/", about.about, name="about"),

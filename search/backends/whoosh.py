@@ -13,6 +13,7 @@ import logging
 import os
 import threading
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from django.conf import settings
@@ -20,7 +21,7 @@ from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh.writing import NO_MERGE
 
-from search import parsing
+from search import spelling
 from search.backends.whoosh_build import fill_index
 from search.backends.whoosh_damage import is_index_damage
 from search.backends.whoosh_eval import Evaluator
@@ -221,7 +222,7 @@ class WhooshSearchBackend(BaseSearchBackend):
                 for hit in answer.hits
             ]
             suggestion = (
-                self._suggest(searcher, request.parsed, request.query)
+                self._suggest(searcher, request)
                 if request.with_suggestion and answer.total < SUGGEST_BELOW
                 else None
             )
@@ -277,21 +278,45 @@ class WhooshSearchBackend(BaseSearchBackend):
             raise exc
         raise SearchUnavailable(f"search index at {self.store.root} failed: {exc!r}") from exc
 
-    def _suggest(self, searcher, parsed: parsing.ParsedQuery, query: str) -> str | None:
+    def _suggest(self, searcher, request: SearchRequest) -> str | None:
+        """A correction of the query's misspelt words from the index's own vocabulary (the
+        ``spelling`` field: every word, lower case and accents folded, not stemmed), chosen by
+        ``search.spelling``."""
         reader = searcher.reader()
         corrector = searcher.corrector("spelling")
-        replacements: dict[str, str] = {}
-        for word in parsed.spelled_words():
+
+        def fold(word: str) -> str:
             folded = analyzed(word, SPELLING)
-            if len(folded) != 1 or not analyzed(word, STEMMING):
-                continue
-            if reader.doc_frequency("spelling", folded[0]):
-                continue
-            corrections = corrector.suggest(folded[0], limit=1, maxdist=2)
-            if corrections:
-                replacements[word] = corrections[0]
-        suggestion = parsing.rewrite_words(query, replacements)
-        return suggestion if suggestion != query else None
+            return folded[0] if len(folded) == 1 and analyzed(word, STEMMING) else ""
+
+        def candidates(folded: str) -> list[tuple[str, int]]:
+            terms = corrector.suggest(folded, limit=12, maxdist=spelling.MAX_DISTANCE)
+            return [(term, reader.doc_frequency("spelling", term)) for term in terms]
+
+        def finds_something(text: str) -> bool:
+            corrected = replace(
+                request, query=text, page=1, page_size=1, with_facets=False, with_suggestion=False
+            )
+            _, query = self._compile(searcher, corrected)
+            answer = self._evaluator().run(
+                searcher,
+                query,
+                facets=(),
+                order="relevance",
+                offset=0,
+                page_size=1,
+                time_limit=self.time_limit,
+            )
+            return answer.total > 0
+
+        return spelling.suggestion(
+            request.query,
+            request.parsed,
+            known=lambda folded: reader.doc_frequency("spelling", folded) > 0,
+            fold=fold,
+            candidates=candidates,
+            finds_something=finds_something,
+        )
 
     def configuration_errors(self) -> list[str]:
         root = self.store.root

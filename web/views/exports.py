@@ -1,8 +1,13 @@
-"""Streamed CSV and JSON downloads of any search, filtered list of provisions, or documents list."""
+"""Streamed CSV and JSON downloads of any search, filtered list of provisions, or documents list;
+the CSV also as Excel reads it; a search's hits as references for a reference manager."""
+
+import itertools
 
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 
+from documents.citation_formats import FORMATS
+from operations.dataset import dataset_version
 from web.exports import (
     DOCUMENT_COLUMNS,
     PROVISION_COLUMNS,
@@ -14,11 +19,19 @@ from web.exports import (
     stream_json,
 )
 from web.filters import DocumentFilterSet
+from web.references import provision_reference
 from web.search_params import read_search
 from web.selectors import documents_for_list
 from web.views.params import parameter_errors
 
-CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "excel.csv": "text/csv; charset=utf-8",
+    "json": "application/json",
+}
+# A search's hits as references, for a reference manager: every document and provision it lists.
+CITATION_SUFFIXES = {"bib": "bib", "ris": "ris", "csl.json": "json"}
+MAX_REFERENCES = 2_000
 
 
 def provisions_export(request: HttpRequest, fmt: str) -> HttpResponse:
@@ -31,8 +44,33 @@ def provisions_export(request: HttpRequest, fmt: str) -> HttpResponse:
         provisions = provisions_for_export(wanted.request)
     except ExportIncomplete as exc:
         return render(request, "400.html", {"errors": [str(exc)]}, status=503)
-    rows = (provision_row(p, absolute=request.build_absolute_uri) for p in provisions)
+    version = str(dataset_version())
+    rows = (provision_row(p, absolute=request.build_absolute_uri, version=version) for p in provisions)
     return _stream(rows, fmt=fmt, columns=PROVISION_COLUMNS, name="osce-provisions")
+
+
+def provisions_citations(request: HttpRequest, fmt: str) -> HttpResponse:
+    """Every provision a search lists as references (BibTeX, RIS or CSL-JSON), in its order."""
+    if fmt not in CITATION_SUFFIXES:
+        raise Http404("A search's references come as .bib, .ris or .csl.json.")
+    wanted = read_search(request.GET)
+    if wanted.request is None:
+        return _bad_request(request, wanted.messages)
+    try:
+        provisions = list(itertools.islice(provisions_for_export(wanted.request), MAX_REFERENCES + 1))
+    except ExportIncomplete as exc:
+        return render(request, "400.html", {"errors": [str(exc)]}, status=503)
+    if len(provisions) > MAX_REFERENCES:
+        message = (
+            f"This search finds more than {MAX_REFERENCES:,} provisions: narrow it before citing them all."
+        )
+        return _bad_request(request, [message])
+    version = str(dataset_version())
+    references = [provision_reference(p, request=request, version=version) for p in provisions]
+    citation_format = FORMATS["json" if fmt == "csl.json" else fmt]
+    response = HttpResponse(citation_format.write(references), content_type=citation_format.content_type)
+    response["Content-Disposition"] = f'attachment; filename="osce-provisions.{CITATION_SUFFIXES[fmt]}"'
+    return response
 
 
 def documents_export(request: HttpRequest, fmt: str) -> HttpResponse:
@@ -41,21 +79,25 @@ def documents_export(request: HttpRequest, fmt: str) -> HttpResponse:
     filterset = DocumentFilterSet(request.GET, queryset=documents_for_list())
     if not filterset.is_valid():
         return _bad_request(request, parameter_errors(filterset.form))
+    version = str(dataset_version())
     rows = (
-        document_row(d, absolute=request.build_absolute_uri) for d in filterset.qs.iterator(chunk_size=500)
+        document_row(d, absolute=request.build_absolute_uri, version=version)
+        for d in filterset.qs.iterator(chunk_size=500)
     )
     return _stream(rows, fmt=fmt, columns=DOCUMENT_COLUMNS, name="osce-documents")
 
 
 def _check_format(fmt: str) -> None:
     if fmt not in CONTENT_TYPES:
-        raise Http404("Exports come as .csv or .json.")
+        raise Http404("Exports come as .csv, .excel.csv (for Excel) or .json.")
 
 
 def _stream(rows, *, fmt: str, columns: tuple[str, ...], name: str) -> StreamingHttpResponse:
-    content = stream_csv(rows, columns) if fmt == "csv" else stream_json(rows)
+    excel = fmt == "excel.csv"
+    content = stream_json(rows) if fmt == "json" else stream_csv(rows, columns, excel=excel)
     response = StreamingHttpResponse(content, content_type=CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    suffix = "excel.csv" if fmt == "excel.csv" else fmt
+    response["Content-Disposition"] = f'attachment; filename="{name}.{suffix}"'
     return response
 
 

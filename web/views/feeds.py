@@ -4,17 +4,16 @@ new documents (the parameters of /documents/)."""
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
-from commitments.models import Provision
 from web.feeds import (
     AUTHOR,
-    describe_search,
     documents_feed,
     newest_documents,
     newest_provisions,
     provisions_feed,
 )
-from web.filters import DocumentFilterSet, ProvisionFilterSet
-from web.forms import SearchForm
+from web.filters import DocumentFilterSet
+from web.search_citation import describe_search
+from web.search_params import read_search
 from web.selectors import documents_for_list
 from web.views.params import parameter_errors
 
@@ -22,15 +21,12 @@ CONTENT_TYPE = "application/atom+xml; charset=utf-8"
 
 
 def provisions_atom(request: HttpRequest) -> HttpResponse:
-    form = SearchForm(request.GET)
-    filterset = ProvisionFilterSet(request.GET, queryset=Provision.objects.none())
-    valid = form.is_valid()
-    if not (filterset.is_valid() and valid):
-        return _bad_request(parameter_errors(form, filterset.form))
-    query, filters = form.cleaned_data["q"], filterset.search_filters()
-    described = describe_search(query=query, filters=filters)
+    wanted = read_search(request.GET)
+    if wanted.request is None:
+        return _bad_request(wanted.messages)
+    described = describe_search(query=wanted.request.query, filters=wanted.request.filters)
     feed = provisions_feed(
-        newest_provisions(query=query, filters=filters),
+        newest_provisions(wanted.request),
         title=f"{AUTHOR}: new provisions{' — ' + described if described else ''}",
         page_url=_page_url(request, "search"),
         feed_url=request.build_absolute_uri(),

@@ -3,12 +3,16 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 
+from operations.dataset import dataset_version
 from search import search_provisions
 from web.facets import FacetLabels
 from web.forms import ORDER_CHOICES, PageForm
 from web.querystring import query_with
+from web.search_citation import list_citation
 from web.search_params import read_search
+from web.selectors import chapeaux_of, documents_named
 from web.views.facets import active_filters, documents_in_view, facet_groups, without_filters
 from web.views.paging import pagination
 from web.views.params import choice_options, parameter_errors
@@ -57,8 +61,23 @@ def search(request: HttpRequest) -> HttpResponse:
     if number > results.num_pages:
         context["page_missing"] = number
         return render(request, "web/search.html", context, status=404)
+    hits = results.provisions()
+    chapeaux = chapeaux_of(hits)
+    for hit in hits:
+        hit.chapeau = chapeaux.get(hit.pk)
+    version = str(dataset_version())
+    list_url = request.build_absolute_uri(reverse("search") + query_with(request.GET))
     context.update(
-        hits=results.provisions(),
+        hits=hits,
+        named_documents=documents_named(search_request),
+        list_citation=list_citation(
+            query=search_request.query,
+            filters=filters,
+            total=results.total,
+            url=list_url,
+            version=version,
+            accessed=timezone.localdate(),
+        ),
         facets=facet_groups(facets=results.facets, params=request.GET, filters=filters, labels=labels),
         pagination=pagination(params=request.GET, number=number, num_pages=results.num_pages),
         first_index=(number - 1) * PAGE_SIZE + 1,
