@@ -50,3 +50,10 @@ def test_every_page_has_a_favicon_served_from_the_project(client, db):
     response = client.get("/favicon.ico")
     assert response.status_code == 301 and response["Location"] == "/static/favicon.ico"
     assert reverse("about") in html
+
+
+def test_a_sub_paragraph_s_hit_shows_its_chapeau(client, corpus_index):
+    query = '"prevent and repress transnational organized crime"'
+    html = client.get("/search/", {"q": query}).content.decode()
+    hit = html[html.index('class="hits"') :]
+    assert '<p class="hit__chapeau muted">Under para. 4: The participating States will promote' in hit
