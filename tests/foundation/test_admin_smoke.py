@@ -8,7 +8,7 @@ pytestmark = pytest.mark.django_db
 
 
 # Every model the admin offers, with whether a person may add one by hand: suggestions come
-# from the classifier, field decisions from the conflicts review.
+# from the classifier, field decisions from the conflicts review, importer warnings from imports.
 ADD_BY_HAND = {
     "auth.Group": True,
     "auth.User": True,
@@ -22,6 +22,7 @@ ADD_BY_HAND = {
     "documents.FieldDecision": False,
     "documents.FieldOfWork": True,
     "documents.MetadataClaim": True,
+    "importing.ImportWarning": False,
 }
 
 
