@@ -35,7 +35,6 @@ STYLES = (
         "chicago", "Chicago", "note, Chicago Manual of Style 18th edition", "chicago-notes-bibliography.csl"
     ),
 )
-STYLE_SLUGS = tuple(style.slug for style in STYLES)
 # Item variables that describe this copy rather than the document; the styles would print them
 # as if they were part of the document's own reference ("versions 2026-…").
 _COPY_VARIABLES = ("version", "archive", "note", "abstract", "section")

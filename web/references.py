@@ -25,10 +25,6 @@ class CitationBox:
     styles: list[StyledCitation]
     downloads: list[tuple[str, str]]  # (format name, URL)
 
-    @property
-    def house(self) -> StyledCitation:
-        return self.styles[0]
-
 
 def document_reference(document: Document, *, request: HttpRequest, version: str) -> Reference:
     return Reference(
