@@ -213,14 +213,17 @@ def documents_named(query) -> list[Document]:
 
 def chapeaux_of(provisions: list[Provision]) -> dict[int, Provision]:
     """For each sub-paragraph among ``provisions`` (4.3, Annex C.1(i)), the paragraph of its
-    document whose opening words it continues (4, Annex C.1), by provision id; one query."""
+    document whose opening words it continues (4, Annex C.1), by provision id; one query
+    (none for no provisions)."""
     wanted: dict[tuple[int, str], list[int]] = {}
     for provision in provisions:
         if provision.parent_label:
             wanted.setdefault((provision.document_id, provision.parent_label), []).append(provision.pk)
-    if not wanted:
+    if not provisions:
         return {}
-    condition = Q()
+    # A condition no row meets to start from: the query runs whatever the hits, so that a page
+    # costs the same queries whichever provisions it shows.
+    condition = Q(pk__isnull=True)
     for document_id, label in wanted:
         condition |= Q(document_id=document_id, label=label)
     found = {}

@@ -55,7 +55,7 @@ def test_search_facet_year_hit_anchor_citation_and_export_by_mouse(page, corpus_
 
     page.go_back()
     with page.expect_download() as download:
-        page.get_by_role("link", name="CSV").click()
+        page.get_by_role("link", name="CSV", exact=True).click()
     rows = read_download(download.value)
     assert [r["citation"] for r in rows] == [CITATION]
     assert (
