@@ -1,8 +1,10 @@
 """The editors' decisions shipped with the corpus: ``fixtures/curation/*.toml``.
 
 One entry per provision, keyed by what survives a re-import (the document's symbol, or its slug
-when it has none, and the provision's label): its dimensions and migration categories, each
-with a one-line basis, whether it is a commitment, the basis of that, who decided and when.
+when it has none, and the provision's label; for a passage known only from a quotation, whose
+label says where it was first quoted, its words: ``text``): its dimensions and migration
+categories, each with a one-line basis, whether it is a commitment, the basis of that, who
+decided and when.
 
 ``load_corpus`` checks every entry before it applies any (``CurationRejected`` names the file,
 the entry and the reason) and applies an entry only to a provision whose last decision came
@@ -27,14 +29,15 @@ from commitments.models import (
     MigrationCategory,
     Provision,
     ProvisionCuration,
+    ProvisionOrigin,
 )
 from commitments.tag_decisions import Decider, decide_tags
 from documents.models import Document
 from documents.symbols import normalize_symbol
 
 CURATION_DIR = Path(settings.BASE_DIR) / "fixtures" / "curation"
-_KEYS = {"document", "label", "commitment", "basis", "curator", "date", "dimensions", "categories"}
-_REQUIRED = ("document", "label", "commitment", "basis", "curator", "date", "dimensions")
+_KEYS = {"document", "label", "text", "commitment", "basis", "curator", "date", "dimensions", "categories"}
+_REQUIRED = ("document", "commitment", "basis", "curator", "date", "dimensions")
 
 
 class CurationRejected(Exception):
@@ -46,16 +49,22 @@ class CurationEntry:
     file: str
     number: int  # 1-based, within its file
     document: str
-    label: str
+    label: str  # empty when the entry names its provision by ``text``
     commitment: bool
     basis: str
     curator: str
     date: datetime.date
     dimensions: tuple[tuple[str, str], ...]  # (slug, basis)
     categories: tuple[tuple[str, str], ...]
+    text: str = ""
 
     def where(self) -> str:
-        return f"{self.file}, entry {self.number} ({self.document} {self.label})"
+        return f"{self.file}, entry {self.number} ({self.document} {self.label or _quoted(self.text)})"
+
+
+def _quoted(text: str) -> str:
+    words = " ".join(text.split())
+    return f"“{words if len(words) <= 40 else words[:40].rsplit(' ', 1)[0] + ' …'}”"
 
 
 @dataclass
@@ -94,8 +103,9 @@ def _display_name(path: Path) -> str:
 
 def _entry(name: str, number: int, item: dict) -> CurationEntry:
     where = f"{name}, entry {number}"
-    if "document" in item and "label" in item:
-        where += f" ({item['document']} {item['label']})"
+    if "document" in item and ("label" in item or "text" in item):
+        key = item["label"] if "label" in item else _quoted(str(item["text"]))
+        where += f" ({item['document']} {key})"
     for key in _REQUIRED:
         if key not in item:
             raise CurationRejected(f"{where}: no {key!r}")
@@ -114,14 +124,17 @@ def _entry(name: str, number: int, item: dict) -> CurationEntry:
         tags[key] = tuple(sorted((slug, basis.strip()) for slug, basis in value.items()))
     if not tags["dimensions"]:
         raise CurationRejected(f"{where}: every provision needs at least one dimension")
-    for key in ("document", "label", "basis", "curator"):
-        if not isinstance(item[key], str) or not item[key].strip():
+    if ("label" in item) == ("text" in item):
+        raise CurationRejected(f"{where}: name the provision by 'label' or, for a quoted passage, by 'text'")
+    for key in ("document", "label", "text", "basis", "curator"):
+        if key in item and (not isinstance(item[key], str) or not item[key].strip()):
             raise CurationRejected(f"{where}: {key!r} must be a non-empty text")
     return CurationEntry(
         file=name,
         number=number,
         document=item["document"].strip(),
-        label=item["label"].strip(),
+        label=item.get("label", "").strip(),
+        text=" ".join(item.get("text", "").split()),
         commitment=item["commitment"],
         basis=item["basis"].strip(),
         curator=item["curator"].strip(),
@@ -145,7 +158,17 @@ def _resolve(entries: list[CurationEntry]) -> list[tuple[CurationEntry, Provisio
         document = _find_document(entry.document)
         if document is None:
             raise CurationRejected(f"{entry.where()}: no document with symbol or slug {entry.document!r}")
-        provision = document.provisions.filter(label=entry.label).first()
+        if entry.text:
+            same = [p for p in document.provisions.all() if " ".join(p.text.split()) == entry.text]
+            if len(same) > 1:
+                raise CurationRejected(
+                    f"{entry.where()}: {entry.document} has {len(same)} provisions with these words"
+                )
+            provision = same[0] if same else None
+            if provision is None:
+                raise CurationRejected(f"{entry.where()}: {entry.document} has no provision with these words")
+        else:
+            provision = document.provisions.filter(label=entry.label).first()
         if provision is None:
             raise CurationRejected(
                 f"{entry.where()}: {entry.document} has no provision labelled {entry.label!r}"
@@ -244,6 +267,14 @@ def _toml_key(slug: str) -> str:
     return slug if slug.replace("-", "").replace("_", "").isalnum() else _toml_string(slug)
 
 
+def _provision_key(provision: Provision) -> str:
+    # A quoted passage's label says where it was first quoted, which a re-import of the quoting
+    # source may change; its words do not.
+    if provision.origin == ProvisionOrigin.QUOTATION:
+        return f"text = {_toml_string(' '.join(provision.text.split()))}"
+    return f"label = {_toml_string(provision.label)}"
+
+
 def _file_text(document: Document, provisions: list[Provision]) -> str:
     key = normalize_symbol(document.symbol) if document.symbol else document.slug
     lines = [
@@ -265,7 +296,7 @@ def _file_text(document: Document, provisions: list[Provision]) -> str:
             "",
             "[[provision]]",
             f"document = {_toml_string(key)}",
-            f"label = {_toml_string(provision.label)}",
+            _provision_key(provision),
             f"commitment = {'true' if provision.is_commitment else 'false'}",
             f"basis = {_toml_string(curation.basis or 'decided in the admin')}",
             f"curator = {_toml_string(curation.curator)}",

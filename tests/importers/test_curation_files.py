@@ -154,7 +154,8 @@ def test_a_revised_source_keeps_the_curated_tags_of_the_provisions_it_keeps():
         b"To promote high standards in border services",
         b"To promote the highest standards in border services",
     )
-    assert revised != data
+    revised = revised.replace(b"on a voluntary basis", b"on a purely voluntary basis")
+    assert revised.count(b"highest") == 1 and b"purely voluntary" in revised
     import_file(
         revised, name="004_d74716776d70ede2.txt", format="text", symbol="MC.DOC/2/05", keep_file=False
     )
@@ -163,6 +164,9 @@ def test_a_revised_source_keeps_the_curated_tags_of_the_provisions_it_keeps():
     assert _tags(mc.get(label="4.4")) == ({"politico-military"}, set())
     assert _tags(mc.get(label="4.5")) == ({"politico-military", "human"}, {"forced"})
     assert mc.get(label="4.5").tag_decisions.count() == 3
+    # The importer reads "will be shared" as a commitment; the editors' "no" stands.
+    assert "purely voluntary" in mc.get(label="17").text
+    assert mc.get(label="17").is_commitment is False
 
 
 @pytest.mark.django_db
@@ -204,3 +208,39 @@ def test_a_dimension_taken_off_in_the_files_comes_off_the_provision(tmp_path):
     para = Document.objects.get(symbol="MC.DOC/2/05").provisions.get(label="4.5")
     assert _tags(para)[0] == {"human"}
     assert not para.tag_decisions.filter(dimension=Dimension.objects.get(slug="politico-military")).exists()
+
+
+@pytest.mark.django_db
+def test_a_quoted_passage_is_named_by_its_words_which_survive_a_new_label(tmp_path):
+    directory = tmp_path / "curation"
+    shutil.copytree(CURATION_DIR, directory)
+    entry = (
+        '\n[[provision]]\ndocument = "helsinki-final-act-1975"\n'
+        'text = "help to remedy any deficiency of skilled labour in their country of origin"\n'
+        'commitment = true\nbasis = "quoted by the study under 4.1.1"\ncurator = "KB editors"\n'
+        'date = 2026-12-03\n[provision.dimensions]\neconomic-environmental = "skilled labour"\n'
+        '[provision.categories]\nlabour = "the study\'s 4.1.1 quotes it (fn. 13)"\n'
+    )
+    (directory / "helsinki-final-act-1975.toml").write_text(entry, encoding="utf-8")
+    load_corpus(keep_files=False, curation_directory=directory)
+    passage = Provision.objects.get(
+        document__slug="helsinki-final-act-1975", text__startswith="help to remedy"
+    )
+    assert _tags(passage) == ({"economic-environmental"}, {"labour"})
+
+    written = tmp_path / "written"
+    write_curation(written)
+    assert 'text = "help to remedy any deficiency of skilled labour in their country of origin"' in (
+        written / "helsinki-final-act-1975.toml"
+    ).read_text(encoding="utf-8")
+
+    (directory / "helsinki-final-act-1975.toml").write_text(
+        entry.replace("skilled labour in", "skilled workers in"), encoding="utf-8"
+    )
+    with pytest.raises(CurationRejected) as refused:
+        load_corpus(keep_files=False, curation_directory=directory)
+    assert str(refused.value) == (
+        "curation/helsinki-final-act-1975.toml, entry 1 "
+        "(helsinki-final-act-1975 “help to remedy any deficiency of …”): "
+        "helsinki-final-act-1975 has no provision with these words"
+    )
