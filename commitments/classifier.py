@@ -29,9 +29,10 @@ Taxonomy = Literal["dimension", "category"]
 TARGET_PRECISION = 0.85
 # Chosen by `manage.py classifier_report --choose` on the calibration part (see README).
 THRESHOLDS: dict[str, float] = {"dimension": 0.5, "category": 0.714}
-# A category scoring less than this share of the text's best category is not proposed: a text
-# clearly about trafficking is not also proposed for every category one stray phrase points to.
-RELATIVE_CUT = 0.5
+# A tag scoring less than this share of the text's best tag of the same taxonomy is not
+# proposed: a text clearly about trafficking is not also proposed for every category one stray
+# phrase points to, nor a paragraph on cross-border trade for the politico-military dimension.
+RELATIVE_CUT: dict[str, float] = {"dimension": 0.3, "category": 0.5}
 
 
 def fold(text: str) -> str:
@@ -102,9 +103,16 @@ class RuleClassifier:
     ``thresholds`` is the lowest confidence proposed, per taxonomy.
     """
 
-    def __init__(self, cues: dict[Taxonomy, list[CueSpec]], *, thresholds: dict[str, float] | None = None):
+    def __init__(
+        self,
+        cues: dict[Taxonomy, list[CueSpec]],
+        *,
+        thresholds: dict[str, float] | None = None,
+        relative_cut: dict[str, float] | None = None,
+    ):
         self.cues = {taxonomy: [Cue.compile(spec) for spec in specs] for taxonomy, specs in cues.items()}
         self.thresholds = dict(THRESHOLDS if thresholds is None else thresholds)
+        self.relative_cut = dict(RELATIVE_CUT if relative_cut is None else relative_cut)
 
     @classmethod
     def from_taxonomy(cls, **options) -> "RuleClassifier":
@@ -143,10 +151,7 @@ class RuleClassifier:
             s
             for s in scored
             if s.confidence >= self.thresholds[s.taxonomy]
-            and (
-                s.taxonomy != "category"
-                or _score_of(s.confidence) >= RELATIVE_CUT * _score_of(best[s.taxonomy])
-            )
+            and _score_of(s.confidence) >= self.relative_cut[s.taxonomy] * _score_of(best[s.taxonomy])
         ]
 
 
@@ -226,7 +231,8 @@ def choose_threshold(
     chosen = None
     for threshold in reversed(candidates):
         trial = RuleClassifier.__new__(RuleClassifier)
-        trial.cues, trial.thresholds = classifier.cues, {**classifier.thresholds, taxonomy: threshold}
+        trial.cues, trial.relative_cut = classifier.cues, classifier.relative_cut
+        trial.thresholds = {**classifier.thresholds, taxonomy: threshold}
         summed = total(measure(trial, examples, taxonomy=taxonomy))
         if summed.proposed < min_proposed:
             continue
