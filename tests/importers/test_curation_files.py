@@ -11,7 +11,13 @@ from django.core.management import CommandError, call_command
 from commitments.models import CurationSource, Dimension, MigrationCategory, Provision, ProvisionCuration
 from documents.models import Document
 from importing.corpus import CORPUS_DIR, load_corpus
-from importing.curated_tags import CURATION_DIR, CurationRejected, read_curation, write_curation
+from importing.curated_tags import (
+    CURATION_DIR,
+    CurationRejected,
+    apply_curation,
+    read_curation,
+    write_curation,
+)
 from importing.service import import_file
 
 # What the study's section 4.1 says of the MC.DOC/2/05 paragraphs it relies on.
@@ -121,14 +127,31 @@ BAD_ENTRIES = [
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("old", "new", "message"), BAD_ENTRIES)
-def test_a_bad_curation_entry_stops_load_corpus_with_one_line_and_writes_nothing(tmp_path, old, new, message):
+def test_a_bad_curation_entry_stops_load_corpus_with_one_line_and_writes_nothing(tmp_path):
+    old, new, message = BAD_ENTRIES[2]
     directory = _curation_copy(tmp_path, "mc-doc-2-05.toml", old, new)
     with pytest.raises(CommandError) as refused:
         call_command("load_corpus", curation_dir=directory)
     assert str(refused.value) == message
-    assert "\n" not in str(refused.value)
     assert not Document.objects.exists() and not Provision.objects.exists()
+
+
+@pytest.mark.parametrize(("old", "new", "message"), BAD_ENTRIES)
+def test_each_kind_of_bad_entry_is_named_with_its_reason_and_applies_nothing(
+    corpus, tmp_path, old, new, message
+):
+    # Entries before the bad one are valid and would change para. 4.4: none may be applied.
+    directory = _curation_copy(tmp_path, "mc-doc-2-05.toml", old, new)
+    border = directory / "border-management.toml"
+    border.write_text(
+        border.read_text(encoding="utf-8").replace("KB editors", "someone else"), encoding="utf-8"
+    )
+    before = list(ProvisionCuration.objects.order_by("pk").values_list("curator", "basis"))
+    with pytest.raises(CurationRejected) as refused:
+        apply_curation(directory)
+    assert str(refused.value) == message
+    assert "\n" not in str(refused.value)
+    assert list(ProvisionCuration.objects.order_by("pk").values_list("curator", "basis")) == before
 
 
 def test_an_entry_without_a_dimension_is_refused_before_the_database_is_read(tmp_path):
@@ -154,7 +177,7 @@ def test_a_revised_source_keeps_the_curated_tags_of_the_provisions_it_keeps():
         b"To promote high standards in border services",
         b"To promote the highest standards in border services",
     )
-    revised = revised.replace(b"on a voluntary basis", b"on a purely voluntary basis")
+    revised = revised.replace(b"voluntary basis.", b"purely voluntary basis.")
     assert revised.count(b"highest") == 1 and b"purely voluntary" in revised
     import_file(
         revised, name="004_d74716776d70ede2.txt", format="text", symbol="MC.DOC/2/05", keep_file=False
