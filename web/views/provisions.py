@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from operations.dataset import dataset_version
 from web.references import citation_box, highwire_tags, provision_reference
 from web.selectors import provision_page, published_provisions
+from web.tag_provenance import tag_provenance
 
 
 def provision_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -23,5 +24,6 @@ def provision_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "cite": citation_box(reference, download_url_name="provision-citation", args=[provision.pk]),
             "highwire": highwire_tags(reference, keywords=keywords),
             "dataset_version": version,
+            "tags": tag_provenance(provision),
         },
     )

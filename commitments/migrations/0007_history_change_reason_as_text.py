@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('commitments', '0005_provision_is_preamble'),
+        ('commitments', '0006_tag_decisions_and_provision_curation'),
     ]
 
     operations = [
