@@ -11,7 +11,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils import formats
 
 from commitments.models import Provision
-from curation.tagging import reopen_undone_suggestions
+from curation.tagging import record_reverted_tags, reopen_undone_suggestions
 
 
 class RevertRefused(Exception):
@@ -40,12 +40,23 @@ def revert_to_version(*, record, user=None, reason: str = "") -> models.Model:
     try:
         with transaction.atomic():
             said = f"Reverted to the version of {when}" + (f": {reason.strip()}" if reason.strip() else "")
+            tags_before = _tags_of(instance) if exists and isinstance(instance, Provision) else set()
             _restore(instance, record, exists=exists, user=user, reason=said)
             if isinstance(instance, Provision):
+                record_reverted_tags(
+                    provision=instance,
+                    tags_before=tags_before,
+                    basis=f"restored by a revert: {said}",
+                    user=user,
+                )
                 reopen_undone_suggestions(provision=instance)
     except IntegrityError as exc:
         raise RevertRefused(f"The version of {when} refers to something that no longer exists.") from exc
     return instance
+
+
+def _tags_of(provision: Provision) -> set:
+    return {*provision.dimensions.all(), *provision.categories.all()}
 
 
 def _restore(instance, record, *, exists: bool, user, reason: str) -> None:

@@ -92,6 +92,18 @@ def suggestion_run_summary(run, *, scope: str = "") -> str:
     return f"{pending} ({run.withdrawn} withdrawn)."
 
 
+def record_reverted_tags(*, provision: Provision, tags_before: set, basis: str, user) -> None:
+    """Keep the record of why each tag is there true after a revert changed the tags: a tag the
+    revert put back is the reverting editor's decision (``basis`` says so), a tag it took off
+    takes its decision with it."""
+    decider = Decider.for_user(user)
+    tags_after = {*provision.dimensions.all(), *provision.categories.all()}
+    for tag in tags_before - tags_after:
+        forget_tag(provision, tag, decider=decider)
+    for tag in tags_after - tags_before:
+        record_tag(provision, tag, basis=basis, decider=decider)
+
+
 def reopen_undone_suggestions(*, provision: Provision) -> int:
     """Put back to pending the accepted suggestions whose tag ``provision`` no longer has, as
     after a revert to a version from before they were accepted; return how many."""

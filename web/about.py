@@ -11,7 +11,16 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Q
 
-from commitments.models import Provision, ProvisionOrigin, SuggestionStatus, TagSuggestion
+from commitments.models import (
+    CurationSource,
+    Provision,
+    ProvisionCuration,
+    ProvisionOrigin,
+    SuggestionStatus,
+    TagDecision,
+    TagOrigin,
+    TagSuggestion,
+)
 from documents.conflicts import conflicts_of
 from documents.models import Document
 
@@ -34,6 +43,9 @@ class Tagging:
     suggestions_accepted: int
     suggestions_rejected: int
     suggestions_pending: int
+    tags_curated: int = 0  # tags the editors gave, each with its basis
+    tags_accepted: int = 0  # tags suggested by the classifier and accepted by an editor
+    decided_in_files: int = 0  # provisions whose last decision is in fixtures/curation
 
 
 @dataclass(frozen=True)
@@ -77,7 +89,18 @@ def tagging() -> Tagging:
         .annotate(n=Count("pk"))
         .values_list("status", "n")
     )
+    origins = dict(
+        TagDecision.objects.filter(provision__in=provisions)
+        .values_list("origin")
+        .annotate(n=Count("pk"))
+        .values_list("origin", "n")
+    )
     return Tagging(
+        tags_curated=origins.get(TagOrigin.CURATED, 0),
+        tags_accepted=origins.get(TagOrigin.ACCEPTED, 0),
+        decided_in_files=ProvisionCuration.objects.filter(
+            provision__in=provisions, source=CurationSource.FILE
+        ).count(),
         provisions=counts["total"],
         with_category=counts["with_category"],
         with_dimension=counts["with_dimension"],

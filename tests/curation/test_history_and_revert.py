@@ -173,3 +173,24 @@ def test_reverting_an_accepted_suggestion_s_tag_puts_the_suggestion_back_to_pend
         None,
         None,
     )
+
+
+def test_a_revert_keeps_the_record_of_why_each_tag_is_there(curator_client, curator):
+    from commitments.tag_decisions import Decider, record_tag
+
+    forced = MigrationCategory.objects.get(slug="forced")
+    illegal = MigrationCategory.objects.get(slug="illegal")
+    provision = ProvisionFactory(text=OLD_TEXT)
+    record_tag(provision, forced, basis="the study's 4.1.5 quotes it", decider=Decider.for_user(curator))
+    with_forced = provision.history.latest()
+    provision.categories.remove(forced)
+    provision.tag_decisions.all().delete()
+    record_tag(provision, illegal, basis="a mistaken tag", decider=Decider.for_user(curator))
+
+    assert _revert(curator_client, Provision, with_forced, reason="Illegal was wrong.").status_code == 302
+    assert list(provision.categories.all()) == [forced]
+    (decision,) = provision.tag_decisions.all()
+    assert decision.category == forced
+    assert decision.curator == "carla"
+    assert decision.basis.startswith("restored by a revert: Reverted to the version of")
+    assert decision.basis.endswith("Illegal was wrong.")

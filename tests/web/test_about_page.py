@@ -72,3 +72,13 @@ def test_the_licences_the_page_names_ship_with_the_code():
     assert "Attribution-ShareAlike 3.0 Unported" in (styles / "LICENSE.txt").read_text()
     for style in styles.glob("*.csl"):
         assert 'license="http://creativecommons.org/licenses/by-sa/3.0/"' in style.read_text()
+
+
+def test_the_about_page_counts_the_editors_tag_decisions(client, corpus):
+    from commitments.models import TagDecision
+
+    html = client.get("/about/").content.decode()
+    assert _row(html, "Tags given by the editors, each with its basis") == [
+        str(TagDecision.objects.filter(origin="curated").count())
+    ]
+    assert "fixtures/curation/" in html
