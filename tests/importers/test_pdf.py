@@ -3,7 +3,9 @@
 import pytest
 
 from importing.corpus import CORPUS_DIR
-from importing.parsers.pdf import pages_to_lines, parse_pdf
+from importing.parsers.lines import TextAccount
+from importing.parsers.pdf import parse_pdf
+from importing.parsers.pdf_layout import read_layout
 from importing.parsers.plain_text import parse_plain_text
 from tests.importers.pdf_samples import osce_pdf
 from tests.importers.test_plain_text import MC_DOC_2_05_LABELS
@@ -53,6 +55,12 @@ def test_the_statement_stays_an_attachment_with_its_paragraphs(printed):
 
 
 def test_hanging_numbers_pair_with_their_text():
-    # pdfminer reports a number in the margin as its own line; the baseline joins them.
-    page = [[35.0, 100.0, 110.0, "At the global level: On border security"], [20.0, 100.5, 110.5, "2.1"]]
-    assert pages_to_lines([page]) == ["2.1 At the global level: On border security", ""]
+    # The worker reports a number in the margin as its own run; the baseline joins them.
+    page = {
+        "width": 595.0,
+        "height": 842.0,
+        "runs": [[85.0, 300.0, 110.0, 11.0, "At the global level: On border security"],
+                 [60.0, 72.0, 110.2, 11.0, "2.1"]],
+    }  # fmt: skip
+    layout = read_layout([page], TextAccount())
+    assert [line.text for line in layout.lines] == ["2.1 At the global level: On border security"]
