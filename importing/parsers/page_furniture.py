@@ -153,9 +153,19 @@ def split_title_block(lines: list[SourceLine], block: TitleBlock, account: TextA
                 title.append(source)
                 continue
             if len(line) < 120 and not line.endswith((",", ":", ";")):
-                block.subtitle = line
-                account.assign(source, "headings")
-                return finish(lines[index + 1 :])
+                # The subtitle, with the lines it wraps onto (up to a blank line).
+                end = index + 1
+                while (
+                    end < len(lines)
+                    and lines[end].text.strip()
+                    and not _CHAPTER_OR_NUMBER.match(lines[end].text.strip())
+                ):
+                    end += 1
+                subtitle = lines[index:end]
+                block.subtitle = " ".join(" ".join(x.text.split()) for x in subtitle)
+                for part in subtitle:
+                    account.assign(part, "headings")
+                return finish(lines[end:])
             return finish(lines[index:])
         if is_caps_heading(line):
             title.append(source)

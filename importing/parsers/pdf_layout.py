@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from importing.parsed import ParsedFootnote
 from importing.parsers.lines import SourceLine, TextAccount
 from importing.parsers.page_furniture import is_furniture_text
+from importing.parsers.segmentation import is_caps_heading
 
 # A gap between two runs on one line wider than this share of the font size is a space.
 _SPACE = 0.15
@@ -63,7 +64,7 @@ class _Row:
     def text_x(self) -> float:
         """Where the row's text starts: after a label hanging in the margin."""
         hanging = len(self.parts) > 1 and _LABEL.match(self.parts[0][4].strip())
-        if hanging and self.parts[1][0] - self.parts[0][1] > 1.5 * self.size:
+        if hanging and self.parts[1][0] - self.parts[0][1] > 0.6 * self.size:
             return self.parts[1][0]
         return self.parts[0][0]
 
@@ -152,7 +153,8 @@ def _superscript_host(row: _Row, rows: list[_Row]) -> _Row | None:
         if other is row or row.size > _SUPERSCRIPT_SIZE * other.size:
             continue
         raised = other.baseline - row.baseline
-        within = other.parts[0][0] - 2 <= row.parts[0][0] <= max(p[1] for p in other.parts) + 2
+        # After a word of the line, or before its first word (a footnote's own number).
+        within = other.parts[0][0] - 2 * other.size <= row.parts[0][0] <= max(p[1] for p in other.parts) + 2
         if 0.15 * row.size <= raised <= other.size and within:
             hosts.append((raised, other))
     return min(hosts, key=lambda h: h[0])[1] if hosts else None
@@ -210,11 +212,11 @@ def _pieces(row: _Row) -> list[str]:
             pieces[-1].append(run)
         else:
             pieces.append([run])
-    texts = [" ".join("".join(r[4] for r in piece).split()) for piece in pieces]
+    texts = ["".join(r[4] for r in piece).strip() for piece in pieces]
     split = []
     for text in texts:
         # One string with wide spaces inside it: "- 2 -    MC.DOC/9/99    6 December 2005".
-        split.extend(part for part in re.split(r"\s{3,}", text) if part)
+        split.extend(" ".join(part.split()) for part in re.split(r"\s{3,}", text) if part.strip())
     joined = " ".join(texts)
     header = re.match(r"^-\s*\d{1,4}\s*-\s+(.+)$", joined)
     if header and len(split) == 1:
@@ -279,7 +281,9 @@ def _body_lines(body: list[tuple[_Row, SourceLine]], body_size: float) -> list[S
     if not body:
         return []
     edges = Counter(round(row.text_x()) for row, _ in body if abs(row.size - body_size) < 0.5)
-    left = min((e for e, c in edges.items() if c >= 0.2 * max(edges.values())), default=0)
+    left = edges.most_common(1)[0][0] if edges else 0
+    rights = sorted(row.x1 for row, _ in body if abs(row.size - body_size) < 0.5)
+    right = rights[int(0.9 * (len(rights) - 1))] if rights else 0.0
     spacing = _line_spacing(body, body_size)
     out: list[SourceLine] = []
     previous: _Row | None = None
@@ -289,7 +293,12 @@ def _body_lines(body: list[tuple[_Row, SourceLine]], body_size: float) -> list[S
         if previous is None:
             gap = True
         elif previous.page != row.page:
-            gap = bool(_SENTENCE_END.search(previous.text())) or indent or bool(starts_label)
+            # A paragraph runs on over the page break when the page's last line was a full
+            # line of body text that did not end a sentence.
+            width = right - left
+            full = previous.x1 >= left + 0.75 * width and previous.x0 - left < 0.2 * width
+            ended = _SENTENCE_END.search(previous.text()) or not full
+            gap = bool(ended) or indent or bool(starts_label)
         else:
             gap = row.baseline - previous.baseline > _PARAGRAPH_GAP * spacing
         if gap and out:
@@ -298,7 +307,24 @@ def _body_lines(body: list[tuple[_Row, SourceLine]], body_size: float) -> list[S
         line.continues = not gap and previous is not None and not indent and not starts_label
         out.append(line)
         previous = row
+    _caps_runs_into_text(out)
     return out
+
+
+def _caps_runs_into_text(lines: list[SourceLine]) -> None:
+    """Lines of capitals that the next line follows without a break are text, not a heading:
+    a heading stands apart from the paragraph after it."""
+    run: list[SourceLine] = []
+    for line in lines:
+        if not line.text:
+            run = []
+        elif is_caps_heading(line.text):
+            run.append(line)
+        else:
+            if run and line.continues:
+                for caps in run:
+                    caps.continues = True
+            run = []
 
 
 def _line_spacing(body: list[tuple[_Row, SourceLine]], body_size: float) -> float:

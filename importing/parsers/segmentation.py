@@ -23,7 +23,9 @@ HEADING_SEPARATOR = " › "
 
 _CHAPTER = re.compile(r"^(?:Chapter|CHAPTER|Part|PART|Section|SECTION)\s+(?:[IVXLC]+|\d+)\b")
 _NUMBERED = re.compile(r"^(\d{1,4}(?:\.\d{1,3})*)(?:\.\s*|\s+)(?=[A-Z(“\"‘'])")
-_LABEL_ONLY = re.compile(r"^(?:\d{1,4}(?:\.\d{1,3})*\.?|\((?:[a-z]|[ivx]{1,5})\)|[A-Z]\.)$")
+_LABEL_ONLY = re.compile(r"^(?:\d{1,4}(?:\.\d{1,3})*\.?|\((?:[a-z]|[ivx]{1,5})\)|[A-Z]\.|[—–•-])$")
+# The line that ends a decision's preamble and opens its operative paragraphs.
+_OPERATIVE = re.compile(r"^[A-Z][a-z]+s\b[^.;:]{0,60}:$")
 _MID_LINE_NUMBER = re.compile(r"(?<=[.;:])\s+(\d{1,4}(?:\.\d{1,3})*)\.\s+(?=[A-Z])")
 _LETTERED = re.compile(r"^([A-Z])\.\s+(?=\S)")
 _LETTER_ITEM = re.compile(r"^\(([a-z])\)\s+(?=\S)")
@@ -64,6 +66,11 @@ def is_caps_heading(line: str) -> bool:
         and not _SYMBOL_LINE.match(stripped)
         and not _NUMBERED.match(stripped)
     )
+
+
+def _all_capitals(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
 
 
 @dataclass
@@ -157,7 +164,7 @@ class _Segmenter:
         previous_was_heading, self.previous_was_heading = self.previous_was_heading, False
         if self.part == "attachment":
             self._assign(line, "attachments")
-            if is_caps_heading(text) and not any(x.text.strip() for x in self.attachment_lines):
+            if _all_capitals(text) and not any(x.text.strip() for x in self.attachment_lines):
                 self.attachment_title.append(line)
             elif is_caps_heading(text) and _STATEMENT.search(text.upper()):
                 self._close_attachment()
@@ -393,6 +400,9 @@ class _Segmenter:
         paragraphs: list[list[SourceLine]] = [[]]
         for line in loose:
             if not line.text.strip():
+                paragraphs.append([])
+            elif _OPERATIVE.match(line.text.strip()):
+                paragraphs.append([line])  # "Decides:" stands alone, whatever the spacing showed
                 paragraphs.append([])
             else:
                 paragraphs[-1].append(line)
