@@ -23,6 +23,19 @@ SHARES = (
     "unassigned",
 )
 
+# The shares as a curator reads them.
+SHARE_NAMES = {
+    "provisions": "in provisions",
+    "preamble": "in preambular paragraphs",
+    "headings": "in headings and titles",
+    "introductory": "introducing the paragraphs after them",
+    "footnotes": "in footnotes",
+    "attachments": "in attachments (statements)",
+    "metadata": "metadata (symbol, date, journal code, language)",
+    "page_furniture": "page furniture (running headers, page numbers)",
+    "unassigned": "assigned to nothing",
+}
+
 
 @dataclass
 class SourceLine:

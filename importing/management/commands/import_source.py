@@ -9,7 +9,7 @@ from importing.diff import diff_provisions
 from importing.errors import ImportRejected
 from importing.fetching import fetch_source, is_url
 from importing.parsers.decoding import FORMATS
-from importing.parsers.lines import SHARES
+from importing.parsers.lines import SHARE_NAMES, SHARES
 from importing.service import import_file
 from importing.sources import parse_source, read_source, record_source_url
 
@@ -100,19 +100,10 @@ def _dumps(data: dict) -> str:
 
 
 def describe_shares(shares: dict[str, int]) -> str:
-    """``words: 1,890 in provisions, 71 in headings, …, 0 assigned to nothing``."""
-    names = {
-        "provisions": "in provisions",
-        "preamble": "in the preamble",
-        "headings": "in headings",
-        "introductory": "introducing paragraphs",
-        "footnotes": "in footnotes",
-        "attachments": "in attachments",
-        "metadata": "metadata",
-        "page_furniture": "page furniture",
-        "unassigned": "assigned to nothing",
-    }
-    parts = [f"{shares[name]:,} {names[name]}" for name in SHARES if shares.get(name) or name == "unassigned"]
+    """``words: 1,890 in provisions, 71 in headings and titles, …, 0 assigned to nothing``."""
+    parts = [
+        f"{shares[name]:,} {SHARE_NAMES[name]}" for name in SHARES if shares.get(name) or name == "unassigned"
+    ]
     return "words: " + ", ".join(parts)
 
 
