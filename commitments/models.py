@@ -90,7 +90,8 @@ class Provision(models.Model):
     descriptive text of reports and web pages are provisions too, kept so that a document
     reads whole and can be cited. ``is_commitment`` marks the ones in which participating
     States undertake something ("will", "commit themselves", "reaffirm"), which is what
-    researchers filter for.
+    researchers filter for; ``is_preamble`` the preambular paragraphs at the head of a decision
+    ("Recalling …"), which are never commitments (``commitments.operative`` is the rule).
     """
 
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="provisions")
@@ -101,6 +102,11 @@ class Provision(models.Model):
     )
     text = models.TextField()
     is_commitment = models.BooleanField(default=True)
+    is_preamble = models.BooleanField(
+        default=False,
+        verbose_name="preambular",
+        help_text="A preambular paragraph (“Recalling …”, “Recognizing …”) at the head of a decision.",
+    )
     origin = models.CharField(
         max_length=20, choices=ProvisionOrigin.choices, default=ProvisionOrigin.FULL_TEXT
     )

@@ -34,11 +34,11 @@ class ParsedProvision:
     text: str
     heading: str = ""
     is_commitment: bool = True
+    # A preambular paragraph at the head of a decision ("Recalling …"): kept, never a commitment.
+    preamble: bool = False
     origin: str = "full_text"
     quoted_locator: str = ""
     categories: list[str] = field(default_factory=list)
-    # A preambular paragraph ("Recalling …") of a decision, kept before its operative ones.
-    preamble: bool = False
     # Numbers of the footnotes whose markers stand in this provision's text.
     footnotes: list[str] = field(default_factory=list)
 

@@ -260,7 +260,8 @@ def _sync_provisions(
                 document=document,
                 label=provision.label[:60],
                 position=position,
-                is_commitment=provision.is_commitment,
+                is_commitment=provision.is_commitment and not provision.preamble,
+                is_preamble=provision.preamble,
                 origin=ProvisionOrigin.QUOTATION if quotation else ProvisionOrigin.FULL_TEXT,
                 quoted_in=quoted_in,
                 **values,
@@ -268,7 +269,8 @@ def _sync_provisions(
         elif provision_differs(stored, provision):
             if stored.text != provision.text:
                 # Only a changed text re-decides the flag; otherwise a curator's choice stands.
-                stored.is_commitment = provision.is_commitment
+                stored.is_commitment = provision.is_commitment and not provision.preamble
+                stored.is_preamble = provision.preamble
             for name, value in values.items():
                 setattr(stored, name, value)
             stored.position = position

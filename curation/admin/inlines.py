@@ -10,7 +10,7 @@ from commitments.models import Provision, Relation
 class ProvisionInline(admin.TabularInline):
     model = Provision
     fk_name = "document"
-    fields = ["position", "label", "heading", "text", "is_commitment"]
+    fields = ["position", "label", "heading", "text", "is_commitment", "is_preamble"]
     ordering = ["position", "id"]
     extra = 0
     show_change_link = True

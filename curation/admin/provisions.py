@@ -62,6 +62,7 @@ class ProvisionAdmin(HistoryAdmin):
         YearFilter,
         PendingSuggestionsFilter,
         "is_commitment",
+        "is_preamble",
         "origin",
         "document__status",
     ]
@@ -75,6 +76,7 @@ class ProvisionAdmin(HistoryAdmin):
         "heading",
         "text",
         "is_commitment",
+        "is_preamble",
         "dimensions",
         "categories",
         "origin",

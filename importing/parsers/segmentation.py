@@ -14,6 +14,7 @@ Strategy") stays text. Every line is told to the ``TextAccount`` with what it be
 import re
 from dataclasses import dataclass, field
 
+from commitments.operative import read_provision
 from importing.parsed import ParsedAttachment, ParsedProvision
 from importing.parsers.lines import SourceLine, TextAccount, as_source_lines
 from importing.parsers.titles import sentence_title, title_case
@@ -36,10 +37,6 @@ _SYMBOL_LINE = re.compile(r"^[A-Z]{2,5}(?:\(\d+\))?\.[A-Z]{2,5}/\S+$")
 _SENTENCE_END = re.compile(r"[.;:!?”\"’)]\s*$")
 # "The Ministerial Council," opens a decision; its preamble runs until the operative verb.
 _OPENING = re.compile(r"^The [A-Z][\w -]{2,60},$")
-_COMMITMENT = re.compile(
-    r"\b(will|shall|should|commit(?:s|ted)? themselves|reaffirm\w*|undertake\w*|agree[sd]?|pledge\w*"
-    r"|decide\w*)\b"
-)
 _ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"]
 # How far ahead of the expected number a paragraph may start (the report names the gap).
 _MAX_SKIP = 3
@@ -375,14 +372,17 @@ class _Segmenter:
         self.texts[opened.label] = text
         markers = [m for line in opened.lines for m in line.footnote_markers]
         if text:
+            # The structure knows a decision's preamble (before "Decides:"); elsewhere the words decide.
+            reading = read_provision(
+                text, context=f"{opened.heading}. {parent_text}", preamble=True if opened.preamble else None
+            )
             self.result.provisions.append(
                 ParsedProvision(
                     label=opened.label,
                     heading=opened.heading,
                     text=text,
-                    is_commitment=not opened.preamble
-                    and bool(_COMMITMENT.search(text) or _COMMITMENT.search(parent_text)),
-                    preamble=opened.preamble,
+                    is_commitment=reading.is_commitment,
+                    preamble=reading.preamble,
                     footnotes=markers,
                 )
             )

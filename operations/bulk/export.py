@@ -147,6 +147,7 @@ def _provision_row(provision: Provision, published: dict[int, str]) -> dict:
         "categories": [c.slug for c in provision.categories.all()],
         "citation": provision.citation(),
         "url": provision.get_absolute_url(),
+        "is_preamble": provision.is_preamble,
     }
 
 

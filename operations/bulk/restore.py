@@ -163,7 +163,7 @@ def _restore(tables: Tables) -> dict[str, int]:
             else None,
             **{
                 name: row[name]
-                for name in ("position", "label", "heading", "text", "is_commitment", "origin")
+                for name in ("position", "label", "heading", "text", "is_commitment", "is_preamble", "origin")
             },
             quoted_locator=row["quoted_locator"],
         )

@@ -62,6 +62,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("categories", "slugs of its migration categories, separated by ;"),
         ("citation", "how to cite it (derived)"),
         ("url", "path of its page on the site (derived)"),
+        ("is_preamble", "true for a preambular paragraph (Recalling …) at the head of a decision"),
     ],
     "relations": [
         ("id", "permanent number"),
@@ -109,7 +110,7 @@ INT_COLUMNS = {
     ("claims", "id"),
     ("attachments", "position"),
 }
-BOOL_COLUMNS = {("provisions", "is_commitment")}
+BOOL_COLUMNS = {("provisions", "is_commitment"), ("provisions", "is_preamble")}
 # Columns that may hold no value: null in JSON, an empty cell in CSV.
 NULLABLE_COLUMNS = {
     ("documents", "date"),

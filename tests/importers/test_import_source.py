@@ -39,6 +39,7 @@ def test_dry_run_json_prints_the_parsed_document_and_writes_nothing():
         "heading": "Chapter II: Main objectives of co-operation",
         "text": document["provisions"][8]["text"],
         "is_commitment": True,
+        "preamble": False,
         "origin": "full_text",
         "quoted_locator": "",
         "categories": [],

@@ -158,6 +158,7 @@ PROVISION_FIELDS = [
     "heading",
     "text",
     "is_commitment",
+    "is_preamble",
     "origin",
     "quoted_in",
     "quoted_locator",
