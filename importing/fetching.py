@@ -68,8 +68,9 @@ def _fetch(url: str) -> FetchedSource:
         if status != 200:
             raise ImportRejected(f"the server answered {status} instead of the file")
         content_type = headers.get("content-type", "").split(";")[0].strip().lower()
-        name = _file_name(urlsplit(current).path, content_type, body)
-        _check_content(name, content_type, body)
+        path = urlsplit(current).path
+        _check_content(PurePosixPath(unquote(path)).name, content_type, body)
+        name = _file_name(path, content_type, body)
         return FetchedSource(data=body, name=name, url=current, content_type=content_type)
     raise ImportRejected(
         f"the URL redirects more than {settings.IMPORT_URL_MAX_REDIRECTS} times (IMPORT_URL_MAX_REDIRECTS)"
@@ -162,10 +163,14 @@ def _too_slow() -> ImportRejected:
 
 
 def _too_large(size: int, limit: int, *, at_least: bool = False) -> ImportRejected:
-    shown = f"more than {filesizeformat(limit)}" if at_least else filesizeformat(size)
+    shown = f"more than {_size(limit)}" if at_least else _size(size)
     return ImportRejected(
-        f"the file at the URL is {shown}; the limit is {filesizeformat(limit)} (IMPORT_MAX_UPLOAD_BYTES)"
+        f"the file at the URL is {shown}; the limit is {_size(limit)} (IMPORT_MAX_UPLOAD_BYTES)"
     )
+
+
+def _size(count: int) -> str:
+    return filesizeformat(count).replace("\xa0", " ")
 
 
 def _file_name(path: str, content_type: str, body: bytes) -> str:
@@ -186,8 +191,9 @@ def _check_content(name: str, content_type: str, body: bytes) -> None:
     content = describe_content(body[:4096])
     claims_pdf = content_type == "application/pdf" or name.lower().endswith(".pdf")
     if claims_pdf and content != "a PDF":
+        named = f", name {name}" if name else ""
         raise ImportRejected(
-            f"the URL claims a PDF (Content-Type {content_type or 'none'}, name {name}) but gives {content}"
+            f"the URL claims a PDF (Content-Type {content_type or 'none'}{named}) but gives {content}"
         )
     if not claims_pdf and content == "a PDF" and content_type.startswith("text/"):
         raise ImportRejected(f"the URL claims {content_type} but gives a PDF")

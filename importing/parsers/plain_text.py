@@ -3,7 +3,7 @@ shared last steps of the PDF importer: title block, page furniture, provisions."
 
 from documents.symbols import classify_symbol, normalize_symbol
 from importing.errors import ImportRejected
-from importing.parsed import ParsedDocument, ParsedFootnote, ParsedSource
+from importing.parsed import ParsedAttachment, ParsedDocument, ParsedFootnote, ParsedSource
 from importing.parsers.lines import SourceLine, TextAccount, as_source_lines
 from importing.parsers.page_furniture import TitleBlock, split_title_block, strip_page_furniture
 from importing.parsers.segmentation import segment_provisions
@@ -55,7 +55,7 @@ def parse_document_lines(
             part for part in (title_case(block.title), block.subtitle, segmentation.full_text) if part
         ),
         provisions=segmentation.provisions,
-        attachments=segmentation.attachments,
+        attachments=segmentation.attachments + _footnotes_attachment(footnotes or []),
         footnotes=list(footnotes or []),
     )
     if given and not printed:
@@ -71,6 +71,15 @@ def parse_document_lines(
         warnings=[*(warnings or []), *segmentation.warnings, *shares.warnings()],
         text_shares=shares.words,
     )
+
+
+def _footnotes_attachment(footnotes: list[ParsedFootnote]) -> list[ParsedAttachment]:
+    """The document's footnotes, stored with it as one attachment ("1 text", one a paragraph);
+    each provision names the numbers of the footnotes its text refers to."""
+    if not footnotes:
+        return []
+    text = "\n\n".join(f"{note.number} {note.text}".strip() for note in footnotes)
+    return [ParsedAttachment(title="Footnotes", text=text)]
 
 
 def parse_plain_text(text: str, *, name: str, sha256: str, symbol: str = "") -> ParsedSource:

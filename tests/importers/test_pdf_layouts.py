@@ -66,7 +66,7 @@ def assert_read_back(sample, layout: Layout) -> None:
     assert document.date.iso() == sample.date
     assert [a.title for a in document.attachments] == [
         re.sub(r"[“”]", '"', t) if layout.ascii_only else t for t in sample.attachments
-    ]
+    ] + (["Footnotes"] if sample.footnotes else [])
     footnotes = {f.number: f.text for f in document.footnotes}
     assert footnotes == sample.footnotes, layout
     assert parsed.text_shares["unassigned"] == 0, parsed.warnings
