@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test reliability lint format setup-run setup-test migrate corpus index clean bench bench-tools
+.PHONY: run test reliability pdf-sweep bench-pdf lint format setup-run setup-test migrate corpus index clean bench bench-tools
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON_BIN) -m venv $(VENV)
@@ -38,6 +38,7 @@ run: index
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: setup-test
+	command -v pdftotext >/dev/null || (apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null) || true
 	$(PY) -m ruff check .
 	$(PY) -m pytest $(PYTEST_ARGS)
 
@@ -45,6 +46,10 @@ test: setup-test
 reliability: setup-test
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(PY) -m pytest -m reliability -s -p no:cacheprovider tests/reliability $(PYTEST_ARGS)
+
+# The long sweep of generated PDF layouts (both producers, many hypothesis cases): README, "PDF import".
+pdf-sweep: setup-test
+	$(PY) -m pytest -m pdf_sweep -p no:cacheprovider tests/importers/test_pdf_layouts.py $(PYTEST_ARGS)
 
 lint: setup-test
 	$(PY) -m ruff check .
@@ -68,6 +73,10 @@ bench: $(VENV)/.bench bench-tools
 	$(PY) -m bench run --scales $(BENCH_SCALES) --repetitions $(BENCH_REPETITIONS) \
 	  --database-url $(BENCH_DATABASE_URL) \
 	  --command "make bench BENCH_SCALES=$(BENCH_SCALES) BENCH_REPETITIONS=$(BENCH_REPETITIONS)"
+
+# Only the PDF import's figures, put into bench/results.json and BENCHMARKS.md beside the last full run's.
+bench-pdf: $(VENV)/.bench bench-tools
+	$(PY) -m bench pdf-run --database-url $(BENCH_DATABASE_URL) --command "make bench-pdf"
 
 clean:
 	rm -rf var/ .pytest_cache .ruff_cache

@@ -108,11 +108,22 @@ def measure_pdf(*, vocabulary: Vocabulary, pages: int, work_dir: Path, repetitio
         result["importer_parse"] = _measure_import(path, page_count, repetitions, dry_run=True)
         result["importer_full_import"] = _measure_import(path, page_count, 1, dry_run=False)
 
+    result["worker"] = _worker_memory(path)
     for key in ("importer_parse", "importer_full_import"):
         ours, limit = result[key], result["pdftotext"]
         if "pages_per_second" in ours and "pages_per_second" in limit:
             ours["share_of_pdftotext_speed"] = round(ours["pages_per_second"] / limit["pages_per_second"], 3)
     return result
+
+
+def _worker_memory(path: Path) -> dict:
+    """The PDF worker's peak resident memory on this file (its own ``ru_maxrss``)."""
+    try:
+        from importing.parsers.pdf import extract_pages
+    except ImportError as exc:
+        return not_measured(f"the PDF worker is not on this branch ({exc})")
+    text = extract_pages(path.read_bytes())
+    return {"peak_rss_mib": round(text.peak_kb / 1024, 1)}
 
 
 def _measure_import(path: Path, pages: int, repetitions: int, *, dry_run: bool) -> dict:
