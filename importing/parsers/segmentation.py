@@ -56,16 +56,13 @@ class Segmentation:
 def is_caps_heading(line: str) -> bool:
     """A line in capitals that is not a symbol: a title, an annex or a statement heading."""
     stripped = line.strip()
-    letters = [c for c in stripped if c.isalpha()]
-    return (
-        len(letters) >= 4
-        and all(c.isupper() for c in letters)
-        and not _SYMBOL_LINE.match(stripped)
-        and not _NUMBERED.match(stripped)
-    )
+    return _all_capitals(stripped) and not _SYMBOL_LINE.match(stripped) and not _NUMBERED.match(stripped)
 
 
 def _all_capitals(line: str) -> bool:
+    # Most lines have a small letter: str.upper() finds out without a loop in Python.
+    if line.upper() != line:
+        return False
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 4 and all(c.isupper() for c in letters)
 
