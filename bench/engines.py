@@ -137,7 +137,14 @@ class ProjectEngine(Engine):
 
     def search(self, query: BenchQuery) -> Answer:
         results = self._search(
-            SearchRequest(query=query.as_project_query(), filters=query.filters, page_size=TOP_HITS)
+            SearchRequest(
+                query=query.as_project_query(),
+                filters=query.filters,
+                page_size=TOP_HITS,
+                with_facets=True,
+                with_snippets=True,
+                with_suggestion=True,
+            )
         )
         return Answer(
             total=results.total,

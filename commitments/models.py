@@ -62,14 +62,6 @@ class ProvisionQuerySet(models.QuerySet):
     def in_dimension(self, slug: str):
         return self.filter(dimensions__slug=slug)
 
-    def in_years(self, year_from: int | None = None, year_to: int | None = None):
-        qs = self
-        if year_from is not None:
-            qs = qs.filter(document__date__year__gte=year_from)
-        if year_to is not None:
-            qs = qs.filter(document__date__year__lte=year_to)
-        return qs
-
     def untagged(self):
         return self.filter(categories__isnull=True, dimensions__isnull=True)
 

@@ -83,14 +83,6 @@ class DocumentQuerySet(models.QuerySet):
     def by_symbol(self, symbol: str):
         return self.filter(symbol=normalize_symbol(symbol))
 
-    def in_years(self, year_from: int | None = None, year_to: int | None = None):
-        qs = self
-        if year_from is not None:
-            qs = qs.filter(date__year__gte=year_from)
-        if year_to is not None:
-            qs = qs.filter(date__year__lte=year_to)
-        return qs
-
 
 class Document(models.Model):
     symbol = models.CharField(

@@ -8,16 +8,18 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 
 from search.base import BaseSearchBackend, SearchUnavailable
-from search.query import SearchFilters, SearchHit, SearchRequest, SearchResults
+from search.query import MatchingIds, SearchFilters, SearchHit, SearchRequest, SearchResults
 
 __all__ = [
     "BaseSearchBackend",
+    "MatchingIds",
     "SearchFilters",
     "SearchHit",
     "SearchRequest",
     "SearchResults",
     "SearchUnavailable",
     "get_search_backend",
+    "matching_provision_ids",
     "reset_search_backends",
     "search_provisions",
 ]
@@ -53,10 +55,19 @@ def _settings_changed(*, setting: str, **kwargs) -> None:
 
 
 def search_provisions(request: SearchRequest) -> SearchResults:
-    """Search with the default backend; fall back to the database if it cannot answer."""
+    """One page of hits from the default backend; from the database if it cannot answer."""
+    return _answer("search", request)
+
+
+def matching_provision_ids(request: SearchRequest) -> MatchingIds:
+    """Every provision ``request`` finds, in order, from the default backend (or the database)."""
+    return _answer("matching_ids", request)
+
+
+def _answer(method: str, request: SearchRequest):
     backend = get_search_backend()
     try:
-        return backend.search(request)
+        return getattr(backend, method)(request)
     except SearchUnavailable as exc:
         logger.error(
             "Search backend %s unavailable, answering from the database: %s",
@@ -66,4 +77,4 @@ def search_provisions(request: SearchRequest) -> SearchResults:
         )
         from search.backends.database import SearchBackend as DatabaseBackend
 
-        return DatabaseBackend({}).search(request)
+        return getattr(DatabaseBackend({}), method)(request)

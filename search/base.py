@@ -9,7 +9,7 @@ version behind.
 
 from collections.abc import Callable, Iterable
 
-from search.query import SearchRequest, SearchResults
+from search.query import MatchingIds, SearchRequest, SearchResults
 
 
 class SearchUnavailable(Exception):
@@ -35,17 +35,6 @@ class BaseSearchBackend:
         index cannot be written."""
         raise NotImplementedError
 
-    def add(self, provision) -> None:
-        """Index one provision, replacing what the index had for it."""
-        self.update([provision.pk])
-
-    def add_bulk(self, provisions: Iterable) -> None:
-        self.update([provision.pk for provision in provisions])
-
-    def delete(self, provision_id: int) -> None:
-        """Remove a provision that no longer exists (or is no longer published)."""
-        self.update([provision_id])
-
     def rebuild(self, progress: Callable[[int], None] | None = None) -> int:
         """Build the whole index afresh from the database, swapping it in at once at the end;
         ``progress`` is called with the number of provisions indexed so far. Returns the
@@ -57,11 +46,12 @@ class BaseSearchBackend:
         raise NotImplementedError
 
     def search(self, request: SearchRequest) -> SearchResults:
+        """One page of hits; facets, snippets and a suggestion only as ``request`` asks."""
         raise NotImplementedError
 
-    def suggest(self, query: str) -> str | None:
-        """A corrected query when ``query`` finds little, or None."""
-        return None
+    def matching_ids(self, request: SearchRequest) -> MatchingIds:
+        """Every provision ``request`` finds, in its order (its page and page size aside)."""
+        raise NotImplementedError
 
     def configuration_errors(self) -> list[str]:
         """What stops this backend from working in this deployment (for system checks)."""

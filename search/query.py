@@ -1,6 +1,9 @@
 """What a search asks for and what it answers, independent of the engine behind it."""
 
 from dataclasses import dataclass, field
+from functools import cached_property
+
+from search import parsing
 
 MAX_PAGE_SIZE = 100
 MAX_QUERY_LENGTH = 500
@@ -44,16 +47,29 @@ class SearchFilters:
         return qs
 
 
+ORDERS = ("relevance", "date", "-date")
+
+
 @dataclass(frozen=True)
 class SearchRequest:
-    """What to search for. The query is cut to ``MAX_QUERY_LENGTH`` characters (``truncated``
-    says so), NUL bytes become spaces, and the page size is kept within ``MAX_PAGE_SIZE``."""
+    """What to search for, and what to compute besides the page's hits.
+
+    Every rule about a request is decided here once, for every backend and every caller: the
+    query is cut to ``MAX_QUERY_LENGTH`` characters (and a note says so), NUL bytes become
+    spaces, the page size stays within ``MAX_PAGE_SIZE``, and an order left empty (or unknown)
+    means relevance when the query has something to rank by and the newest first otherwise.
+    Facet counts, snippets and a spelling suggestion cost work: a backend computes each only
+    when ``with_facets``, ``with_snippets`` or ``with_suggestion`` asks for it.
+    """
 
     query: str = ""
     filters: SearchFilters = field(default_factory=SearchFilters)
-    order: str = "relevance"  # "relevance", "date" (oldest first) or "-date"
+    order: str = ""  # "relevance", "date" (oldest first), "-date", or "" for the default
     page: int = 1
     page_size: int = 20
+    with_facets: bool = False
+    with_snippets: bool = False
+    with_suggestion: bool = False
     truncated: bool = field(default=False, init=False, compare=False)
 
     def __post_init__(self):
@@ -62,25 +78,28 @@ class SearchRequest:
         object.__setattr__(self, "query", query[:MAX_QUERY_LENGTH])
         object.__setattr__(self, "page", max(1, self.page))
         object.__setattr__(self, "page_size", min(max(1, self.page_size), MAX_PAGE_SIZE))
-        if self.order not in ("relevance", "date", "-date"):
-            object.__setattr__(self, "order", "relevance")
+        if self.order not in ORDERS:
+            object.__setattr__(self, "order", "")
+
+    @cached_property
+    def parsed(self) -> parsing.ParsedQuery:
+        return parsing.parse_query(self.query)
+
+    @property
+    def effective_order(self) -> str:
+        """The order hits come in: relevance needs something in the query to rank by."""
+        if self.parsed.node is None:
+            return self.order if self.order in ("date", "-date") else "-date"
+        return self.order or "relevance"
+
+    @property
+    def notes(self) -> list[str]:
+        """What the user should know about how the query was read (cut, words ignored)."""
+        return parsing.user_notes(self.parsed, truncated_to=MAX_QUERY_LENGTH if self.truncated else None)
 
     @property
     def offset(self) -> int:
         return (self.page - 1) * self.page_size
-
-
-def ordered_facets(counts: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
-    """Facet counts in the order every backend gives them: most frequent first, then by value;
-    decades in time order. Every name of ``FACET_NAMES`` is present."""
-    ordered = {}
-    for name in FACET_NAMES:
-        values = {str(k): v for k, v in counts.get(name, {}).items() if v}
-        if name == "decade":
-            ordered[name] = dict(sorted(values.items()))
-        else:
-            ordered[name] = dict(sorted(values.items(), key=lambda item: (-item[1], item[0])))
-    return ordered
 
 
 def decade_of(year: int) -> str:
@@ -91,30 +110,44 @@ def decade_of(year: int) -> str:
 class SearchHit:
     provision_id: int
     score: float = 0.0
-    highlight: str = ""  # safe HTML: escaped text with <mark> around matches
+    highlight: str = ""  # safe HTML: escaped text with <mark> around matches; "" unless asked
 
 
 @dataclass
 class SearchResults:
-    """One page of hits, with facet counts over the whole result set."""
+    """One page of hits; when asked for, facet counts over the whole result set (every name of
+    ``FACET_NAMES``, values in no particular order: pages and the API order them for display)
+    and a spelling suggestion. ``notes`` are what the user should be told."""
 
     request: SearchRequest
     total: int
     hits: list[SearchHit]
-    facets: dict[str, dict[str, int]]
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
     suggestion: str | None = None
-    message: str | None = None  # e.g. why part of the query was ignored
+    notes: list[str] = field(default_factory=list)
     backend: str = ""
+
+    def __post_init__(self):
+        counts = self.facets
+        self.facets = {
+            name: {str(value): n for value, n in counts.get(name, {}).items() if n} for name in FACET_NAMES
+        }
+
+    @property
+    def message(self) -> str | None:
+        return " ".join(self.notes) or None
 
     @property
     def num_pages(self) -> int:
         return max(1, -(-self.total // self.request.page_size))
 
     def provisions(self):
-        """The page's provisions in hit order, each with ``.highlight`` and ``.score`` set."""
+        """The page's published provisions in hit order, each with ``.highlight`` and ``.score``
+        set. The index is a cache: a hit whose provision is gone or no longer published (the
+        index has not caught up yet) is left out."""
         from commitments.models import Provision
 
-        by_id = Provision.objects.with_related().in_bulk([hit.provision_id for hit in self.hits])
+        by_id = Provision.objects.published().with_related().in_bulk([hit.provision_id for hit in self.hits])
         ordered = []
         for hit in self.hits:
             provision = by_id.get(hit.provision_id)
@@ -123,3 +156,12 @@ class SearchResults:
                 provision.score = hit.score
                 ordered.append(provision)
         return ordered
+
+
+@dataclass
+class MatchingIds:
+    """Every provision a search finds, in its order, without facets or snippets (for exports).
+    ``complete`` is False when the time limit stopped the search before the end."""
+
+    ids: list[int]
+    complete: bool = True

@@ -10,8 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from commitments.models import Provision
 from documents.models import Document
-from search import SearchFilters, SearchRequest, search_provisions
-from search.query import MAX_PAGE_SIZE
+from search import SearchRequest, matching_provision_ids
 from web.selectors import provisions_matching
 
 PROVISION_COLUMNS = (
@@ -55,24 +54,31 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 Absolute = Callable[[str], str]  # turns a path into an absolute URL
 
 
-def provisions_for_export(*, query: str, filters: SearchFilters, order: str) -> Iterator[Provision]:
+class ExportIncomplete(Exception):
+    """The search stopped at its time limit: the export would be short, so it is not made."""
+
+
+def provisions_for_export(request: SearchRequest) -> Iterator[Provision]:
     """Every published provision a search (or, without a query, a filtered list) finds, in its
-    order, read a page at a time so that memory stays flat however many there are."""
-    if not query.strip():
-        provisions = provisions_matching(filters=filters)
-        if order == "-date":
+    order, read a chunk at a time so that memory stays flat however many there are. Raises
+    ``ExportIncomplete`` before anything is read when the search could not finish."""
+    if request.parsed.node is None and not request.parsed.nothing_searchable:
+        provisions = provisions_matching(filters=request.filters)
+        if request.effective_order == "-date":
             provisions = provisions.order_by("-document__date", "document_id", "position", "pk")
-        yield from provisions.iterator(chunk_size=CHUNK_SIZE)
-        return
-    page = 1
-    while True:
-        results = search_provisions(
-            SearchRequest(query=query, filters=filters, order=order, page=page, page_size=MAX_PAGE_SIZE)
-        )
-        yield from results.provisions()
-        if page >= results.num_pages or not results.hits:
-            return
-        page += 1
+        return provisions.iterator(chunk_size=CHUNK_SIZE)
+    matching = matching_provision_ids(request)
+    if not matching.complete:
+        raise ExportIncomplete("The search took too long to export in full: narrow it with words or filters.")
+    return _in_order(matching.ids)
+
+
+def _in_order(ids: list[int]) -> Iterator[Provision]:
+    published = Provision.objects.published().with_related()
+    for start in range(0, len(ids), CHUNK_SIZE):
+        chunk = ids[start : start + CHUNK_SIZE]
+        by_id = published.in_bulk(chunk)
+        yield from (by_id[pk] for pk in chunk if pk in by_id)
 
 
 def provision_row(provision: Provision, *, absolute: Absolute) -> dict:

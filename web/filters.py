@@ -85,7 +85,9 @@ class DocumentFilter(django_filters.ModelMultipleChoiceFilter):
 
 
 class ProvisionFilterSet(django_filters.FilterSet):
-    """Filters over provisions. ``search_filters()`` gives the same filters to a search backend."""
+    """Filters over provisions: the declared filters validate the query string and describe it
+    in the API schema; the filtering itself is ``SearchFilters.apply_to``, the one definition of
+    these filters over the database, which the search backends mirror in their own engines."""
 
     year_from = YearFilter(
         field_name="document__date__year",
@@ -134,7 +136,6 @@ class ProvisionFilterSet(django_filters.FilterSet):
     )
     commitments_only = StrictBooleanFilter(
         field_name="is_commitment",
-        method="filter_commitments_only",
         label="Commitments only",
         help_text="Only provisions in which participating States undertake something.",
         widget=StrictCheckboxInput,
@@ -143,9 +144,6 @@ class ProvisionFilterSet(django_filters.FilterSet):
     class Meta:
         model = Provision
         fields: list[str] = []
-
-    def filter_commitments_only(self, queryset, name, value):
-        return queryset.filter(is_commitment=True) if value else queryset
 
     def filter_queryset(self, queryset):
         return self.search_filters().apply_to(queryset)

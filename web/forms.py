@@ -28,19 +28,17 @@ class PageForm(forms.Form):
         return self.cleaned_data.get("page") or 1
 
 
-class SearchForm(PageForm):
+class SearchForm(forms.Form):
+    """The words and the order of a search; longer queries than ``MAX_QUERY_LENGTH`` are cut
+    by the search request (which says so), not refused: a pasted paragraph still searches."""
+
     q = forms.CharField(
         required=False,
         strip=True,
         label="Search provisions",
-        help_text='Words are all required; use "quotes" for a phrase, OR for either, -word to exclude.',
+        help_text=(
+            'Words are all required; use "quotes" for a phrase, OR for either, -word to exclude. '
+            f"At most {MAX_QUERY_LENGTH} characters are searched."
+        ),
     )
     order = forms.ChoiceField(choices=ORDER_CHOICES, required=False, label="Sort by")
-
-    def clean_q(self) -> str:
-        # Longer queries are cut rather than refused: a pasted paragraph still searches.
-        return self.cleaned_data["q"][:MAX_QUERY_LENGTH]
-
-    def order_or_default(self) -> str:
-        """Relevance when there is a query to be relevant to; otherwise the newest first."""
-        return self.cleaned_data.get("order") or ("relevance" if self.cleaned_data.get("q") else "-date")

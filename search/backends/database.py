@@ -12,13 +12,7 @@ from django.db.models import Count, F, Q
 from search import parsing
 from search.base import BaseSearchBackend
 from search.highlight import highlight
-from search.query import (
-    SearchHit,
-    SearchRequest,
-    SearchResults,
-    decade_of,
-    ordered_facets,
-)
+from search.query import MatchingIds, SearchHit, SearchRequest, SearchResults, decade_of
 
 
 def _word_q(text: str) -> Q:
@@ -44,9 +38,8 @@ def _node_q(node: parsing.Node) -> Q:
     return combined
 
 
-def parse_query(query: str) -> tuple[Q, list[str]]:
-    """Turn a query into a Q over provisions and the literal terms to highlight."""
-    parsed = parsing.parse_query(query)
+def _condition(parsed: parsing.ParsedQuery) -> tuple[Q, list[str]]:
+    """A parsed query as a Q over provisions, and the literal terms to highlight."""
     if parsed.node is None:
         return (Q(pk__in=[]) if parsed.nothing_searchable else Q()), []
     return _node_q(parsed.node), parsed.positive_texts()
@@ -70,33 +63,36 @@ class DatabaseSearchBackend(BaseSearchBackend):
         return {record.id: record.fingerprint for record in iter_indexed_provisions()}
 
     def search(self, request: SearchRequest) -> SearchResults:
-        from commitments.models import Provision
-
-        parsed = parsing.parse_query(request.query)
-        condition, terms = parse_query(request.query)
-        base = request.filters.apply_to(Provision.objects.published())
-        matching = Provision.objects.filter(pk__in=base.filter(condition).values("pk"))
-        total = matching.count()
-        newest_first = F("document__date").desc(nulls_last=True)
-        order = {
-            "date": [F("document__date").asc(nulls_last=True), "document_id", "position"],
-            "-date": [newest_first, "document_id", "position"],
-        }.get(request.order, [newest_first, "document_id", "position"])
-        page = matching.select_related("document").order_by(*order)[
+        matching, terms = self._matching(request)
+        page = matching.select_related("document").order_by(*self._order(request))[
             request.offset : request.offset + request.page_size
         ]
-        hits = [SearchHit(p.pk, 1.0, highlight(p.text, terms)) for p in page]
+        hits = [SearchHit(p.pk, 1.0, highlight(p.text, terms) if request.with_snippets else "") for p in page]
         return SearchResults(
             request=request,
-            total=total,
+            total=matching.count(),
             hits=hits,
-            facets=self._facets(matching),
-            message=" ".join(
-                parsing.user_notes(parsed, truncated_to=len(request.query) if request.truncated else None)
-            )
-            or None,
+            facets=self._facets(matching) if request.with_facets else {},
+            notes=request.notes,
             backend=self.name,
         )
+
+    def matching_ids(self, request: SearchRequest) -> MatchingIds:
+        matching, _ = self._matching(request)
+        return MatchingIds(list(matching.order_by(*self._order(request)).values_list("pk", flat=True)))
+
+    def _matching(self, request: SearchRequest):
+        from commitments.models import Provision
+
+        condition, terms = _condition(request.parsed)
+        base = request.filters.apply_to(Provision.objects.published())
+        return Provision.objects.filter(pk__in=base.filter(condition).values("pk")), terms
+
+    def _order(self, request: SearchRequest) -> list:
+        # Every match ranks alike here, so relevance is the newest first.
+        if request.effective_order == "date":
+            return [F("document__date").asc(nulls_last=True), "document_id", "position", "pk"]
+        return [F("document__date").desc(nulls_last=True), "document_id", "position", "pk"]
 
     def _facets(self, matching) -> dict[str, dict[str, int]]:
         def counts(field: str) -> dict[str, int]:
@@ -104,7 +100,7 @@ class DatabaseSearchBackend(BaseSearchBackend):
                 matching.exclude(**{f"{field}__isnull": True})
                 .values(field)
                 .annotate(n=Count("id", distinct=True))
-                .order_by("-n", field)
+                .order_by()
             )
             return {str(row[field]): row["n"] for row in rows}
 
@@ -112,16 +108,14 @@ class DatabaseSearchBackend(BaseSearchBackend):
         decades: Counter[str] = Counter()
         for year, n in years.items():
             decades[decade_of(int(year))] += n
-        return ordered_facets(
-            {
-                "dimension": counts("dimensions__slug"),
-                "category": counts("categories__slug"),
-                "year": years,
-                "decade": decades,
-                "kind": counts("document__kind"),
-                "document": counts("document__slug"),
-            }
-        )
+        return {
+            "dimension": counts("dimensions__slug"),
+            "category": counts("categories__slug"),
+            "year": years,
+            "decade": decades,
+            "kind": counts("document__kind"),
+            "document": counts("document__slug"),
+        }
 
 
 SearchBackend = DatabaseSearchBackend

@@ -9,6 +9,7 @@ rebuild replaces every record in one transaction: searches see the old index unt
 commits. Each search statement runs under a ``statement_timeout`` of ``TIME_LIMIT``.
 """
 
+import contextlib
 import logging
 import random
 import time
@@ -30,12 +31,18 @@ from search.backends.postgres_query import (
 from search.base import BaseSearchBackend, SearchUnavailable
 from search.highlight import highlight
 from search.index import IndexedProvision, indexed_provisions_for, iter_indexed_provisions
-from search.query import SearchHit, SearchRequest, SearchResults, ordered_facets
+from search.query import MatchingIds, SearchHit, SearchRequest, SearchResults
 
 logger = logging.getLogger(__name__)
 
 LOCK_KEY = 0x05CE_5EA4  # the advisory lock writers of the index take turns on
 SUGGEST_BELOW = 3
+
+
+class SearchTookTooLong(Exception):
+    """PostgreSQL cancelled the search at the time limit."""
+
+
 BATCH = 200
 MARK_START, MARK_STOP = "\ue000", "\ue001"  # private-use sentinels, replaced after escaping
 HEADLINE_OPTIONS = f"StartSel={MARK_START}, StopSel={MARK_STOP}, MaxWords=45, MinWords=20, MaxFragments=2"
@@ -192,35 +199,36 @@ class PostgresSearchBackend(BaseSearchBackend):
     # Reading
 
     def search(self, request: SearchRequest) -> SearchResults:
-        parsed = parsing.parse_query(request.query)
-        notes = parsing.user_notes(parsed, truncated_to=len(request.query) if request.truncated else None)
-        order = request.order if parsed.node is not None or request.order != "relevance" else "-date"
+        notes = request.notes
         try:
-            with transaction.atomic(), connection.cursor() as cursor:
-                # Inside a savepoint when a transaction is open: the limit goes with it.
-                cursor.execute("SELECT set_config('statement_timeout', %s, true)", [f"{self.time_limit}s"])
-                compiler = PostgresQueryCompiler(stop_word_texts(cursor, parsed))
-                condition = compiler.condition(parsed)
-                filters = filter_condition(request.filters)
-                where = f"({condition.sql}) AND ({filters.sql})"
-                params = [*condition.params, *filters.params]
-                facets, total = self._facets(cursor, where, params)
+            with self._searching() as cursor:
+                compiler, where, params = self._where(cursor, request)
+                if request.with_facets:
+                    facets, total = self._facets(cursor, where, params)
+                else:
+                    facets = {}
+                    cursor.execute(f"SELECT count(*) FROM {TABLE} s WHERE {where}", params)
+                    total = cursor.fetchone()[0]
                 rank = compiler.rank()
                 cursor.execute(
                     f"SELECT s.provision_id, {rank.sql} AS rank FROM {TABLE} s WHERE {where} "
-                    f"ORDER BY {ORDERS[order]} LIMIT %s OFFSET %s",
+                    f"ORDER BY {ORDERS[request.effective_order]} LIMIT %s OFFSET %s",
                     [*rank.params, *params, request.page_size, request.offset],
                 )
                 page = cursor.fetchall()
-                snippets = self._snippets(cursor, [row[0] for row in page], compiler.headline_query())
-                suggestion = self._suggest(cursor, parsed, request.query) if total < SUGGEST_BELOW else None
-        except OperationalError as exc:
-            if getattr(exc.__cause__, "pgcode", None) != "57014":  # query_canceled
-                raise SearchUnavailable(f"the search table cannot be searched: {exc}") from exc
+                snippets = (
+                    self._snippets(cursor, [row[0] for row in page], compiler.headline_query())
+                    if request.with_snippets
+                    else {}
+                )
+                suggestion = (
+                    self._suggest(cursor, request.parsed, request.query)
+                    if request.with_suggestion and total < SUGGEST_BELOW
+                    else None
+                )
+        except SearchTookTooLong:
             notes.append("The search took too long and was stopped: try a more specific query.")
-            return SearchResults(request, 0, [], ordered_facets({}), None, " ".join(notes), self.name)
-        except DatabaseError as exc:
-            raise SearchUnavailable(f"the search table cannot be searched: {exc}") from exc
+            return SearchResults(request, 0, [], notes=notes, backend=self.name)
         hits = [SearchHit(pid, float(rank or 0.0), snippets.get(pid, "")) for pid, rank in page]
         return SearchResults(
             request=request,
@@ -228,9 +236,44 @@ class PostgresSearchBackend(BaseSearchBackend):
             hits=hits,
             facets=facets,
             suggestion=suggestion,
-            message=" ".join(notes) or None,
+            notes=notes,
             backend=self.name,
         )
+
+    def matching_ids(self, request: SearchRequest) -> MatchingIds:
+        try:
+            with self._searching() as cursor:
+                compiler, where, params = self._where(cursor, request)
+                rank = compiler.rank()
+                cursor.execute(
+                    f"SELECT s.provision_id, {rank.sql} AS rank FROM {TABLE} s WHERE {where} "
+                    f"ORDER BY {ORDERS[request.effective_order]}",
+                    [*rank.params, *params],
+                )
+                return MatchingIds([row[0] for row in cursor.fetchall()])
+        except SearchTookTooLong:
+            return MatchingIds([], complete=False)
+
+    @contextlib.contextmanager
+    def _searching(self):
+        """A cursor under the search time limit; ``SearchTookTooLong`` when it runs out."""
+        try:
+            with transaction.atomic(), connection.cursor() as cursor:
+                # Inside a savepoint when a transaction is open: the limit goes with it.
+                cursor.execute("SELECT set_config('statement_timeout', %s, true)", [f"{self.time_limit}s"])
+                yield cursor
+        except OperationalError as exc:
+            if getattr(exc.__cause__, "pgcode", None) == "57014":  # query_canceled
+                raise SearchTookTooLong from exc
+            raise SearchUnavailable(f"the search table cannot be searched: {exc}") from exc
+        except DatabaseError as exc:
+            raise SearchUnavailable(f"the search table cannot be searched: {exc}") from exc
+
+    def _where(self, cursor, request: SearchRequest):
+        compiler = PostgresQueryCompiler(stop_word_texts(cursor, request.parsed))
+        condition = compiler.condition(request.parsed)
+        filters = filter_condition(request.filters)
+        return compiler, f"({condition.sql}) AND ({filters.sql})", [*condition.params, *filters.params]
 
     def _facets(self, cursor, where: str, params: list) -> tuple[dict[str, dict[str, int]], int]:
         cursor.execute(FACETS.format(condition=where), params)
@@ -241,7 +284,7 @@ class PostgresSearchBackend(BaseSearchBackend):
                 total = count
             else:
                 counts.setdefault(name, {})[value] = count
-        return ordered_facets(counts), total
+        return counts, total
 
     def _snippets(self, cursor, ids: list[int], query) -> dict[int, str]:
         if not ids:
@@ -255,10 +298,6 @@ class PostgresSearchBackend(BaseSearchBackend):
             [*query.params, HEADLINE_OPTIONS, ids],
         )
         return {pid: _marked(text, headline) for pid, text, headline in cursor.fetchall()}
-
-    def suggest(self, query: str) -> str | None:
-        with connection.cursor() as cursor:
-            return self._suggest(cursor, parsing.parse_query(query), query)
 
     def _suggest(self, cursor, parsed: parsing.ParsedQuery, query: str) -> str | None:
         replacements: dict[str, str] = {}

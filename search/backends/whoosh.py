@@ -22,6 +22,7 @@ from whoosh.writing import NO_MERGE
 
 from search import parsing
 from search.backends.whoosh_build import fill_index
+from search.backends.whoosh_damage import is_index_damage
 from search.backends.whoosh_eval import Evaluator
 from search.backends.whoosh_indexing import (
     WORD,
@@ -44,7 +45,7 @@ from search.backends.whoosh_store import IndexStore, LockTimeout, RebuildRunning
 from search.base import BaseSearchBackend, IndexMissing, SearchUnavailable
 from search.highlight import mark_spans
 from search.index import indexed_provisions_for
-from search.query import FACET_NAMES, SearchHit, SearchRequest, SearchResults, ordered_facets
+from search.query import FACET_NAMES, MatchingIds, SearchHit, SearchRequest, SearchResults
 
 logger = logging.getLogger(__name__)
 
@@ -99,6 +100,8 @@ class WhooshSearchBackend(BaseSearchBackend):
         try:
             writer = IndexWriter(whoosh_index.open_dir(str(directory)), timeout=self.write_timeout)
         except Exception as exc:
+            if not is_index_damage(exc):
+                raise
             raise SearchUnavailable(f"search index at {directory} cannot be written: {exc}") from exc
         try:
             for provision_id in sorted(ids):
@@ -178,6 +181,8 @@ class WhooshSearchBackend(BaseSearchBackend):
                 state.searcher = reopen_searcher(whoosh_index.open_dir(str(directory)), current)
         except Exception as exc:
             self.close()
+            if not is_index_damage(exc):
+                raise
             raise SearchUnavailable(f"search index at {directory} cannot be read: {exc}") from exc
         return state.searcher
 
@@ -191,56 +196,86 @@ class WhooshSearchBackend(BaseSearchBackend):
                 searcher.close()
 
     def search(self, request: SearchRequest) -> SearchResults:
-        parsed = parsing.parse_query(request.query)
         searcher = self._searcher()
-        compiler = WhooshQueryCompiler(searcher.reader())
+        notes = request.notes
         try:
-            query = compiler.compile(parsed)
-            filters = compile_filters(request.filters)
-            if filters is not None:
-                # A constant score of 0 leaves ranking alone.
-                query = wq.And([query, wq.ConstantScoreQuery(filters, 0.0)])
-            order = request.order if parsed.node is not None or request.order != "relevance" else "-date"
-            notes = parsing.user_notes(parsed, truncated_to=len(request.query) if request.truncated else None)
-            answer = Evaluator(index_key=str(self._local.directory)).run(
+            compiler, query = self._compile(searcher, request)
+            answer = self._evaluator().run(
                 searcher,
                 query,
-                facets=FACET_NAMES,
-                order=order,
+                facets=FACET_NAMES if request.with_facets else (),
+                order=request.effective_order,
                 offset=request.offset,
                 page_size=request.page_size,
                 time_limit=self.time_limit,
             )
             if not answer.complete:
                 notes.append("The search took too long and was stopped: results and counts are incomplete.")
+            terms = compiler.highlight_terms
             hits = [
                 SearchHit(
                     provision_id=int(hit.stored["id"]),
                     score=hit.score,
-                    highlight=_snippet(hit.stored["text"], compiler.highlight_terms),
+                    highlight=_snippet(hit.stored["text"], terms) if request.with_snippets else "",
                 )
                 for hit in answer.hits
             ]
-            total = answer.total
-            facets = ordered_facets(answer.facets)
-            suggestion = self._suggest(searcher, parsed, request.query) if total < SUGGEST_BELOW else None
+            suggestion = (
+                self._suggest(searcher, request.parsed, request.query)
+                if request.with_suggestion and answer.total < SUGGEST_BELOW
+                else None
+            )
         except SearchUnavailable:
             raise
-        except Exception as exc:  # a damaged index fails in many ways; the caller falls back
-            self.close()
-            raise SearchUnavailable(f"search index at {self.store.root} failed: {exc!r}") from exc
+        except Exception as exc:
+            self._failed(exc)
         return SearchResults(
             request=request,
-            total=total,
+            total=answer.total,
             hits=hits,
-            facets=facets,
+            facets=answer.facets,
             suggestion=suggestion,
-            message=" ".join(notes) or None,
+            notes=notes,
             backend=self.name,
         )
 
-    def suggest(self, query: str) -> str | None:
-        return self._suggest(self._searcher(), parsing.parse_query(query), query)
+    def matching_ids(self, request: SearchRequest) -> MatchingIds:
+        searcher = self._searcher()
+        try:
+            _, query = self._compile(searcher, request)
+            answer = self._evaluator().run(
+                searcher,
+                query,
+                facets=(),
+                order=request.effective_order,
+                offset=0,
+                page_size=max(searcher.doc_count_all(), 1),  # every hit there can be
+                time_limit=self.time_limit,
+            )
+        except SearchUnavailable:
+            raise
+        except Exception as exc:
+            self._failed(exc)
+        return MatchingIds([int(hit.stored["id"]) for hit in answer.hits], complete=answer.complete)
+
+    def _compile(self, searcher, request: SearchRequest):
+        compiler = WhooshQueryCompiler(searcher.reader())
+        query = compiler.compile(request.parsed)
+        filters = compile_filters(request.filters)
+        if filters is not None:
+            # A constant score of 0 leaves ranking alone.
+            query = wq.And([query, wq.ConstantScoreQuery(filters, 0.0)])
+        return compiler, query
+
+    def _evaluator(self) -> Evaluator:
+        return Evaluator(index_key=str(self._local.directory))
+
+    def _failed(self, exc: Exception):
+        """Close the searcher; a damaged index becomes ``SearchUnavailable``, a bug goes on up."""
+        self.close()
+        if not is_index_damage(exc):
+            raise exc
+        raise SearchUnavailable(f"search index at {self.store.root} failed: {exc!r}") from exc
 
     def _suggest(self, searcher, parsed: parsing.ParsedQuery, query: str) -> str | None:
         reader = searcher.reader()

@@ -441,9 +441,13 @@ class SegmentSearch:
         if order == "relevance":
             scores = match.scores[matched] if match.scores is not None else np.zeros(len(matched), np.float32)
             if len(matched) > limit:
-                top = np.argpartition(-scores, limit - 1)[:limit]
+                # Every hit scoring at least the limit-th best, ties included, so that the hits
+                # kept are the first in (score, document) order whatever the limit: pages of
+                # one search never share or skip a hit.
+                kth = np.partition(-scores, limit - 1)[limit - 1]
+                top = np.flatnonzero(-scores <= kth)
                 matched, scores = matched[top], scores[top]
-            ranked = np.lexsort((matched, -scores))
+            ranked = np.lexsort((matched, -scores))[:limit]
             return [
                 self._candidate((-float(scores[i]),), float(scores[i]), int(matched[i]), offset)
                 for i in ranked
@@ -511,6 +515,8 @@ class Evaluator:
         complete = True
         statistics = IndexStatistics(searcher)
         for leaf, docbase in searcher.reader().leaf_readers():
+            if leaf.segment() is None:  # an index without documents reads as one empty reader
+                continue
             segment = SegmentSearch(
                 statistics, leaf, (self.index_key, leaf.segment().segment_id()), self.cache, deadline
             )

@@ -20,7 +20,9 @@ def reopen_searcher(index, previous: Searcher | None = None) -> Searcher:
     toc = index._read_toc()
     kept = {}
     if previous is not None:
-        kept = {reader.segment().segment_id(): reader for reader, _ in previous.reader().leaf_readers()}
+        # An index without documents reads as one empty reader, which has no segment.
+        leaves = [reader for reader, _ in previous.reader().leaf_readers() if reader.segment() is not None]
+        kept = {reader.segment().segment_id(): reader for reader in leaves}
     readers = []
     for segment in toc.segments:
         reader = kept.pop(segment.segment_id(), None)

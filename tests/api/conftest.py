@@ -6,9 +6,16 @@ from types import SimpleNamespace
 import pytest
 from django.core.cache import cache
 
-from commitments.models import Dimension, MigrationCategory
-from documents.models import DocumentKind, IssuingBody, PublicationStatus
-from tests.factories import DocumentFactory, MetadataClaimFactory, ProvisionFactory, RelationFactory
+from documents.models import DocumentKind, IssuingBody
+from tests.factories import (
+    BorderConceptFactory,
+    DraftFactory,
+    FinalActFactory,
+    MetadataClaimFactory,
+    MigrationManagementFactory,
+    ProvisionFactory,
+    RelationFactory,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -19,67 +26,36 @@ def _fresh_throttle_counts():
     cache.clear()
 
 
-def _tag(provision, *, dimensions=(), categories=()):
-    provision.dimensions.set(Dimension.objects.filter(slug__in=dimensions))
-    provision.categories.set(MigrationCategory.objects.filter(slug__in=categories))
-    return provision
-
-
 @pytest.fixture
 def api_data(db):
     """Three published documents across 1975-2009, their links and provenance, and a draft.
 
     The draft has a provision, a link and a claim of its own, none of which may ever show.
     """
-    helsinki = DocumentFactory(
-        symbol="",
-        title="Final Act of the Conference on Security and Co-operation in Europe",
-        kind=DocumentKind.FINAL_ACT,
-        body=IssuingBody.SUMMIT,
-        place="Helsinki",
-        date=datetime.date(1975, 8, 1),
-    )
-    border = DocumentFactory(
-        symbol="MC.DOC/2/05",
-        title="OSCE Border Security and Management Concept",
-        kind=DocumentKind.MC_DOCUMENT,
-        place="Ljubljana",
-        date=datetime.date(2005, 12, 6),
-    )
-    athens = DocumentFactory(
-        symbol="MC.DEC/5/09",
-        title="Migration Management",
-        kind=DocumentKind.MC_DECISION,
-        place="Athens",
-        date=datetime.date(2009, 12, 2),
-    )
-    draft = DocumentFactory(
+    helsinki = FinalActFactory()
+    border = BorderConceptFactory(title="OSCE Border Security and Management Concept")
+    athens = MigrationManagementFactory(date=datetime.date(2009, 12, 2))
+    draft = DraftFactory(
         symbol="PC.DEC/999",
-        title="Unpublished draft on migration",
         kind=DocumentKind.PC_DECISION,
         body=IssuingBody.PERMANENT_COUNCIL,
         date=datetime.date(2010, 1, 1),
-        status=PublicationStatus.DRAFT,
     )
-    helsinki_workers = _tag(
-        ProvisionFactory(
-            document=helsinki,
-            position=0,
-            label="1",
-            heading="Economic co-operation: Migrant labour in Europe",
-            text="The participating States will deal with problems arising from the migration of workers.",
-        ),
+    helsinki_workers = ProvisionFactory(
+        document=helsinki,
+        position=0,
+        label="1",
+        heading="Economic co-operation: Migrant labour in Europe",
+        text="The participating States will deal with problems arising from the migration of workers.",
         dimensions=["economic-environmental"],
         categories=["labour"],
     )
     # Created out of reading order: the API must answer in position order.
-    border_annex = _tag(
-        ProvisionFactory(
-            document=border,
-            position=2,
-            label="Annex C.2(v)",
-            text="Exchange of information on <script>alert(1)</script> illegal migration routes.",
-        ),
+    border_annex = ProvisionFactory(
+        document=border,
+        position=2,
+        label="Annex C.2(v)",
+        text="Exchange of information on <script>alert(1)</script> illegal migration routes.",
         dimensions=["politico-military"],
         categories=["illegal"],
     )
@@ -90,28 +66,27 @@ def api_data(db):
         text="The OSCE participating States recall their commitments on open and secure borders.",
         is_commitment=False,
     )
-    border_45 = _tag(
-        ProvisionFactory(
-            document=border,
-            position=1,
-            label="4.5",
-            text="The participating States will combat trafficking and illegal migration at borders.",
-        ),
+    border_45 = ProvisionFactory(
+        document=border,
+        position=1,
+        label="4.5",
+        text="The participating States will combat trafficking and illegal migration at borders.",
         dimensions=["politico-military", "human"],
         categories=["illegal", "forced"],
     )
-    athens_1 = _tag(
-        ProvisionFactory(
-            document=athens,
-            position=0,
-            label="1",
-            text="The participating States will protect the rights of migrant workers and their families.",
-        ),
+    athens_1 = ProvisionFactory(
+        document=athens,
+        position=0,
+        label="1",
+        text="The participating States will protect the rights of migrant workers and their families.",
         dimensions=["economic-environmental", "human"],
         categories=["labour", "human"],
     )
-    draft_1 = _tag(
-        ProvisionFactory(document=draft, position=0, label="1", text="Secret migration text."),
+    draft_1 = ProvisionFactory(
+        document=draft,
+        position=0,
+        label="1",
+        text="Secret migration text.",
         dimensions=["human"],
         categories=["labour"],
     )

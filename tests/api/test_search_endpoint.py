@@ -23,13 +23,20 @@ def _hits(body):
 
 def test_answers_exactly_the_documented_shape(client, indexed):
     body = _search(client, "q=workers")
-    assert set(body) == {"count", "results", "facets", "suggestion"}
+    assert set(body) == {"count", "results", "facets", "suggestion", "notes"}
     assert set(body["facets"]) == {"dimension", "category", "year", "kind"}
     assert body["results"]
     for result in body["results"]:
         assert set(result) == RESULT_KEYS
         assert set(result["document"]) == {"symbol", "title", "kind", "date", "year"}
     assert body["suggestion"] is None or isinstance(body["suggestion"], str)
+
+
+def test_an_overlong_query_is_cut_and_the_answer_says_so(client, indexed):
+    cut = _search(client, "q=" + "workers " * 100)
+    assert cut["notes"][0] == "The query was cut to its first 500 characters."
+    assert cut["count"] == _search(client, "q=workers")["count"] > 0
+    assert _search(client, "q=workers")["notes"] == []
 
 
 def test_facets_count_all_matches_not_just_the_page(client, indexed):

@@ -17,6 +17,7 @@ from django.conf import settings
 
 from bench import run
 
+pytestmark = pytest.mark.bench
 BASE_DIR = Path(settings.BASE_DIR)
 ENGINES = ("whoosh", "postgres", "database", "haystack-whoosh", "orm-icontains")
 QUERY_KINDS = {"word", "and", "phrase", "or"}

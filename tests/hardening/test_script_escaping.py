@@ -64,7 +64,7 @@ def test_the_provision_page_escapes_markup(client, hostile):
 def test_search_snippets_escape_markup_before_marking_matches(client, hostile):
     from search import SearchRequest, search_provisions
 
-    results = search_provisions(SearchRequest(query="smuggling"))
+    results = search_provisions(SearchRequest(query="smuggling", with_snippets=True))
     highlight = results.hits[0].highlight
     assert "<mark>" in highlight
     assert "&lt;script&gt;" in highlight

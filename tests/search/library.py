@@ -8,10 +8,17 @@ the text, an accented word, an undated document.
 import datetime
 from dataclasses import dataclass
 
-from commitments.models import Dimension, MigrationCategory, Provision
+from commitments.models import Provision
 from commitments.taxonomy import ensure_taxonomy
-from documents.models import Document, DocumentKind, IssuingBody, PublicationStatus
-from tests.factories import DocumentFactory, ProvisionFactory
+from documents.models import Document, DocumentKind
+from tests.factories import (
+    BorderConceptFactory,
+    DocumentFactory,
+    DraftFactory,
+    FinalActFactory,
+    MigrationManagementFactory,
+    ProvisionFactory,
+)
 
 
 @dataclass
@@ -32,45 +39,18 @@ class Library:
 
 def build_library() -> Library:
     ensure_taxonomy()  # a transactional test before this one may have flushed it
-    dims = {d.slug: d for d in Dimension.objects.all()}
-    cats = {c.slug: c for c in MigrationCategory.objects.all()}
-    border_concept = DocumentFactory(
-        symbol="MC.DOC/2/05",
-        title="Border Security and Management Concept",
-        kind=DocumentKind.MC_DOCUMENT,
-        date=datetime.date(2005, 12, 6),
-        place="Ljubljana",
-    )
-    migration_decision = DocumentFactory(
-        symbol="MC.DEC/5/09",
-        title="Migration Management",
-        kind=DocumentKind.MC_DECISION,
-        date=datetime.date(2009, 12, 2),
-        place="Athens",
-    )
-    final_act = DocumentFactory(
-        symbol="",
-        title="Final Act of the Conference on Security and Co-operation in Europe",
-        kind=DocumentKind.FINAL_ACT,
-        body=IssuingBody.SUMMIT,
-        date=datetime.date(1975, 8, 1),
-        place="Helsinki",
-    )
+    border_concept = BorderConceptFactory()
+    migration_decision = MigrationManagementFactory(date=datetime.date(2009, 12, 2))
+    final_act = FinalActFactory()
     undated = DocumentFactory(
         symbol="", title="Notes on border crossings", kind=DocumentKind.OTHER, date=None
     )
-    draft = DocumentFactory(
-        symbol="MC.DEC/9/99",
-        title="Draft decision on dignified treatment",
-        status=PublicationStatus.DRAFT,
-        date=datetime.date(2019, 1, 1),
+    draft = DraftFactory(
+        symbol="MC.DEC/9/99", title="Draft decision on dignified treatment", date=datetime.date(2019, 1, 1)
     )
 
-    def provision(document, label, text, *, dimensions=(), categories=(), heading="", **extra):
-        p = ProvisionFactory(document=document, label=label, text=text, heading=heading, **extra)
-        p.dimensions.set([dims[s] for s in dimensions])
-        p.categories.set([cats[s] for s in categories])
-        return p
+    def provision(document, label, text, *, heading="", **extra):
+        return ProvisionFactory(document=document, label=label, text=text, heading=heading, **extra)
 
     dignified = provision(
         border_concept,

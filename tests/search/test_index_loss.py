@@ -2,6 +2,7 @@
 rebuild restores full search."""
 
 import logging
+import random
 import shutil
 
 import pytest
@@ -62,3 +63,48 @@ def test_searchers_are_reused_until_the_index_changes(library, whoosh_index):
     whoosh_index.update([library.smuggling.pk])
     search("smuggling")
     assert whoosh_index._local.searcher is not searcher
+
+
+def test_a_bug_in_the_search_code_fails_loudly_instead_of_falling_back(library, whoosh_index, monkeypatch):
+    from search.backends import whoosh_eval
+
+    def broken(*args, **kwargs):
+        raise KeyError("a bug, not a damaged index")
+
+    monkeypatch.setattr(whoosh_eval.Evaluator, "run", broken)
+    with pytest.raises(KeyError, match="a bug"):
+        search("smuggling")
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_random_damage_to_the_index_files_ends_in_an_answer_or_the_fallback(library, whoosh_index, seed):
+    """Truncated, emptied, overwritten, bit-flipped or deleted files: never an exception."""
+    rnd = random.Random(seed)
+    directory = whoosh_index.store.current_dir()
+    originals = {path: path.read_bytes() for path in sorted(directory.iterdir()) if path.is_file()}
+    backends = set()
+    for _ in range(25):
+        for path, data in originals.items():
+            path.write_bytes(data)
+        victim = rnd.choice(sorted(path for path, data in originals.items() if data))
+        data = bytearray(originals[victim])
+        mode = rnd.choice(["truncate", "empty", "garbage", "flip", "delete"])
+        if mode == "delete":
+            victim.unlink()
+        else:
+            if mode == "truncate":
+                data = data[: rnd.randrange(len(data))]
+            elif mode == "empty":
+                data = bytearray()
+            elif mode == "garbage":
+                data = bytearray(rnd.randbytes(len(data)))
+            else:
+                for _ in range(5):
+                    data[rnd.randrange(len(data))] ^= 0xFF
+            victim.write_bytes(bytes(data))
+        whoosh_index.close()  # as a new worker process would find it
+        results = search("smuggling OR border")
+        backends.add(results.backend)
+        if results.backend == "database":
+            assert library.smuggling.pk in [hit.provision_id for hit in results.hits]
+    assert "database" in backends

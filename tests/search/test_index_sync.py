@@ -26,7 +26,9 @@ def index(library, whoosh_index):
 
 
 def found(query: str = "", **filters) -> set[int]:
-    results = search_provisions(SearchRequest(query=query, filters=SearchFilters(**filters), page_size=100))
+    results = search_provisions(
+        SearchRequest(query=query, filters=SearchFilters(**filters), page_size=100, with_facets=True)
+    )
     assert results.backend == "whoosh"
     return {hit.provision_id for hit in results.hits}
 

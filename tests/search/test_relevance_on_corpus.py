@@ -36,7 +36,11 @@ def backend(request, db, settings):
 
 def search(query: str = "", **kwargs):
     kwargs.setdefault("page_size", MAX_PAGE_SIZE)
-    results = search_provisions(SearchRequest(query=query, **kwargs))
+    results = search_provisions(
+        SearchRequest(
+            query=query, **{"with_facets": True, "with_snippets": True, "with_suggestion": True, **kwargs}
+        )
+    )
     return results
 
 
@@ -83,7 +87,7 @@ def test_filters_count_exactly_as_the_database_does(backend, corpus):
         SearchFilters(dimensions=("human",), year_from=2000),
         SearchFilters(kinds=("mc_decision", "mc_document"), commitments_only=True),
     ]:
-        request = SearchRequest(filters=filters, page_size=1)
+        request = SearchRequest(filters=filters, page_size=1, with_facets=True)
         ours = search_provisions(request)
         assert ours.backend == backend.name
         assert ours.total == filters.apply_to(published).count()

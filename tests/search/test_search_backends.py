@@ -63,8 +63,10 @@ class BackendContract:
         return build_library()
 
     def search(self, backend, query: str = "", **kwargs):
+        """A search asking for everything a page shows: facets, snippets and a suggestion."""
         kwargs.setdefault("page_size", MAX_PAGE_SIZE)
-        return backend.search(SearchRequest(query=query, **kwargs))
+        extras = {"with_facets": True, "with_snippets": True, "with_suggestion": True}
+        return backend.search(SearchRequest(query=query, **{**extras, **kwargs}))
 
     def test_words_are_all_required(self, backend, library):
         found = ids(self.search(backend, "dignified treatment"))
@@ -124,7 +126,7 @@ class BackendContract:
             SearchFilters(documents=(library.border_concept.slug,), commitments_only=True),
             SearchFilters(year_to=2005),
         ):
-            request = SearchRequest(filters=filters, page_size=1)
+            request = SearchRequest(filters=filters, page_size=1, with_facets=True)
             ours = backend.search(request)
             database = DatabaseSearchBackend({}).search(request)
             assert ours.total == database.total == filters.apply_to(Provision.objects.published()).count()
@@ -187,6 +189,37 @@ class BackendContract:
         assert results.suggestion == "smuggling"
         assert self.search(backend, "smuggling").suggestion is None
 
+    def test_what_a_request_does_not_ask_for_is_not_computed(self, backend, library):
+        plain = {"with_facets": False, "with_snippets": False, "with_suggestion": False}
+        results = self.search(backend, "families OR smugling", **plain)
+        assert results.total == 1
+        assert all(counts == {} for counts in results.facets.values())
+        assert [hit.highlight for hit in results.hits] == [""]
+        assert self.search(backend, "smugling", **plain).suggestion is None
+        asked = self.search(backend, "families OR smugling")
+        assert asked.facets["decade"] and "<mark>" in asked.hits[0].highlight
+
+    @pytest.mark.parametrize(
+        ("query", "order"),
+        [("", ""), ("", "date"), ("border OR migration OR states", ""), ("border OR migration", "-date")],
+    )
+    def test_matching_ids_are_every_hit_in_the_order_of_the_pages(self, backend, library, query, order):
+        pages, page = [], 1
+        while hits := ids(self.search(backend, query, order=order, page=page, page_size=3)):
+            pages += hits
+            page += 1
+        matching = backend.matching_ids(SearchRequest(query=query, order=order))
+        assert matching.complete
+        assert matching.ids == pages and len(pages) == self.search(backend, query).total > 0
+
+    def test_an_order_left_empty_is_relevance_for_words_and_newest_first_without(self, backend, library):
+        for query in ("border OR migration OR states", ""):
+            default = ids(self.search(backend, query))
+            expected = "relevance" if query else "-date"
+            assert default == ids(self.search(backend, query, order=expected))
+        assert SearchRequest(query=" () ").effective_order == "-date"  # nothing to rank by
+        assert SearchRequest(query="border", order="nonsense").effective_order == "relevance"
+
     def test_update_follows_the_database(self, backend, library):
         provision = library.trafficking
         provision.text = "The participating States will fight the exploitation of seasonal harvesters."
@@ -212,6 +245,7 @@ class TestWhooshBackend(BackendContract):
         results = self.search(backend, "")
         assert "took too long" in results.message
         assert results.total < Provision.objects.published().count()
+        assert not backend.matching_ids(SearchRequest(query="border OR migration")).complete
 
 
 @pytest.mark.postgres

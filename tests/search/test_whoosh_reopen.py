@@ -35,3 +35,12 @@ def test_a_deleted_provision_leaves_the_results_of_a_reused_searcher(corpus_inde
     provision.delete()
     corpus_index.update([provision.pk])
     assert provision.pk not in hits("trafficking")
+
+
+def test_an_index_built_empty_searches_and_then_takes_its_first_provisions(whoosh_index):
+    from tests.factories import ProvisionFactory
+
+    assert hits("remittances") == []  # a searcher on an index with no segment yet
+    provision = ProvisionFactory(text="Participating States will facilitate remittances.")
+    whoosh_index.update([provision.pk])
+    assert hits("remittances") == [provision.pk]

@@ -3,48 +3,34 @@
 import datetime
 from types import SimpleNamespace
 
-from commitments.models import Dimension, MigrationCategory, Relation
-from documents.models import DocumentAttachment, MetadataClaim, PublicationStatus
-from tests.factories import DocumentFactory, ProvisionFactory
-
-
-def tag(provision, *, categories=(), dimensions=()):
-    provision.categories.add(*MigrationCategory.objects.filter(slug__in=categories))
-    provision.dimensions.add(*Dimension.objects.filter(slug__in=dimensions))
-    return provision
+from commitments.models import Relation
+from documents.models import DocumentAttachment, MetadataClaim
+from tests.factories import (
+    BorderConceptFactory,
+    DocumentFactory,
+    DraftFactory,
+    FinalActFactory,
+    MigrationManagementFactory,
+    ProvisionFactory,
+    StudyFactory,
+)
 
 
 def build_sample():
     """Helsinki 1975, MC.DOC/2/05 (Ljubljana 2005), MC.DEC/5/09 (Athens 2009), the 2016 study,
     and one draft document that no public page may show."""
-    helsinki = DocumentFactory(
-        symbol="",
-        title="Final Act of the Conference on Security and Co-operation in Europe",
-        kind="final_act",
-        body="summit",
-        place="Helsinki",
-        date=datetime.date(1975, 8, 1),
-    )
-    helsinki_workers = tag(
-        ProvisionFactory(
-            document=helsinki,
-            label="1",
-            position=0,
-            heading="Economic and social aspects of migrant labour",
-            text="The participating States consider that the movements of migrant workers in Europe "
-            "have reached substantial proportions.",
-        ),
+    helsinki = FinalActFactory()
+    helsinki_workers = ProvisionFactory(
+        document=helsinki,
+        label="1",
+        position=0,
+        heading="Economic and social aspects of migrant labour",
+        text="The participating States consider that the movements of migrant workers in Europe "
+        "have reached substantial proportions.",
         categories=["labour"],
         dimensions=["economic-environmental"],
     )
-    concept = DocumentFactory(
-        symbol="MC.DOC/2/05",
-        title="Border Security and Management Concept",
-        kind="mc_document",
-        place="Ljubljana",
-        date=datetime.date(2005, 12, 6),
-        source_url="https://www.osce.org/mc/17452",
-    )
+    concept = BorderConceptFactory(source_url="https://www.osce.org/mc/17452")
     labels = [
         ("1", "Chapter I: The OSCE participating States’ commitments"),
         ("2", "Chapter I: The OSCE participating States’ commitments"),
@@ -53,14 +39,12 @@ def build_sample():
         ("Annex C.2(v)", "Annex: C. Possible OSCE contributions"),
     ]
     concept_provisions = {
-        label: tag(
-            ProvisionFactory(
-                document=concept,
-                label=label,
-                position=n,
-                heading=heading,
-                text=f"The participating States will prevent illegal migration at borders ({label}).",
-            ),
+        label: ProvisionFactory(
+            document=concept,
+            label=label,
+            position=n,
+            heading=heading,
+            text=f"The participating States will prevent illegal migration at borders ({label}).",
             categories=["illegal"],
             dimensions=["politico-military"],
         )
@@ -74,30 +58,18 @@ def build_sample():
     DocumentAttachment.objects.create(
         document=concept, title="Interpretative statement by Georgia", text="Georgia states …"
     )
-    athens = DocumentFactory(
-        symbol="MC.DEC/5/09", title="Migration Management", place="Athens", date=datetime.date(2009, 12, 4)
-    )
-    athens_workers = tag(
-        ProvisionFactory(
-            document=athens,
-            label="1",
-            position=0,
-            heading="",
-            text="Encourage the participating States to respect the rights of migrant workers and "
-            "their families, reaffirming the Helsinki Final Act.",
-        ),
+    athens = MigrationManagementFactory()
+    athens_workers = ProvisionFactory(
+        document=athens,
+        label="1",
+        position=0,
+        heading="",
+        text="Encourage the participating States to respect the rights of migrant workers and "
+        "their families, reaffirming the Helsinki Final Act.",
         categories=["labour", "human"],
         dimensions=["human", "economic-environmental"],
     )
-    study = DocumentFactory(
-        symbol="",
-        title="Migration – a new challenge for the OSCE in South Eastern Europe?",
-        kind="study",
-        body="external",
-        place="Munich",
-        date=datetime.date(2016, 12, 1),
-        date_precision="month",
-    )
+    study = StudyFactory()
     Relation.objects.create(
         kind="reaffirms",
         source_document=athens,
@@ -113,14 +85,11 @@ def build_sample():
     MetadataClaim.objects.create(
         document=athens, field="date", value="2009-12-02", source_document=study, source_locator="footnote 14"
     )
-    draft = DocumentFactory(
-        symbol="PC.DEC/9999",
-        title="Unpublished draft on migration",
-        status=PublicationStatus.DRAFT,
-        date=datetime.date(2011, 1, 1),
-    )
-    draft_provision = tag(
-        ProvisionFactory(document=draft, label="1", text="Confidential draftword about migrant workers."),
+    draft = DraftFactory(symbol="PC.DEC/9999", date=datetime.date(2011, 1, 1))
+    draft_provision = ProvisionFactory(
+        document=draft,
+        label="1",
+        text="Confidential draftword about migrant workers.",
         categories=["labour"],
         dimensions=["human"],
     )
@@ -145,8 +114,10 @@ def more_documents(n: int = 3, provisions: int = 6):
     for _ in range(n):
         document = DocumentFactory()
         for i in range(provisions):
-            tag(
-                ProvisionFactory(document=document, position=i, heading=f"Chapter {i % 2}"),
+            ProvisionFactory(
+                document=document,
+                position=i,
+                heading=f"Chapter {i % 2}",
                 categories=["labour", "illegal"],
                 dimensions=["human"],
             )

@@ -86,6 +86,11 @@ def test_what_does_not_exist_is_a_404(client, kb, url):
     assert "<h1>" in response.content.decode()
 
 
-def test_an_overlong_query_is_cut_not_refused(client, kb):
+def test_an_overlong_query_is_cut_not_refused_and_the_page_says_so(client, kb):
     response = client.get(reverse("search"), {"q": "migrant " * 200})
     assert response.status_code == 200
+    page = response.content.decode()
+    assert "The query was cut to its first 500 characters." in page
+    short = client.get(reverse("search"), {"q": "migrant"})
+    assert response.context["results"].total == short.context["results"].total > 0
+    assert "cut to its first" not in short.content.decode()

@@ -41,6 +41,28 @@ def test_an_export_has_every_result_not_only_the_first_page(client, kb, whoosh_i
     assert len({r["id"] for r in rows}) == expected
 
 
+def test_an_export_lists_the_hits_in_the_order_of_the_search_pages(client, kb, whoosh_index):
+    more_documents(n=3, provisions=12)
+    whoosh_index.rebuild()
+    params = {"q": "migration OR trafficking"}
+    pages, page = [], 1
+    while True:
+        response = client.get("/search/", {**params, "page": page})
+        if response.status_code != 200:
+            break
+        pages += [str(hit.pk) for hit in response.context["hits"]]
+        page += 1
+    assert len(pages) > 20
+    assert [r["id"] for r in read_csv(client.get("/export/provisions.csv", params))] == pages
+
+
+def test_an_export_the_search_could_not_finish_is_refused_not_cut_short(client, kb, whoosh_index):
+    whoosh_index.time_limit = 0.0  # the timer fires as the search starts
+    response = client.get("/export/provisions.csv", {"q": "migration"})
+    assert response.status_code == 503
+    assert "took too long to export in full" in response.content.decode()
+
+
 def test_a_filtered_list_exports_in_date_order(client, kb, whoosh_index):
     rows = read_csv(client.get("/export/provisions.csv", {"category": "labour", "order": "date"}))
     assert [r["id"] for r in rows] == [str(kb.helsinki_workers.pk), str(kb.athens_workers.pk)]

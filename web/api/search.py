@@ -5,22 +5,22 @@ from rest_framework import generics
 from rest_framework.response import Response
 
 from commitments.models import Provision
-from documents.models import PublicationStatus
-from search import SearchRequest, search_provisions
-from search.query import MAX_QUERY_LENGTH
+from search import search_provisions
+from search.query import MAX_QUERY_LENGTH, ORDERS
 from web.api.errors import InvalidQueryParameters
 from web.api.pagination import PAGE_PARAMETERS, page_schema_parameters, parse_page_request
 from web.api.schema import StrictFilterBackend
 from web.api.serializers import SEARCH_FACETS, SearchResponseSerializer, SearchResultSerializer
 from web.api.views import ApiView
+from web.facets import FacetLabels, ordered_values
 from web.filters import ProvisionFilterSet
-
-ORDERS = ("relevance", "date", "-date")
+from web.search_params import read_search
 
 QUERY_DESCRIPTION = (
     'Search words. Words are ANDed; "quoted phrases" match as written; OR between terms; '
     "-word or NOT word excludes; a symbol such as MC.DEC/5/09 (any case) finds that document. "
-    f"At most {MAX_QUERY_LENGTH} characters. Empty: every provision that passes the filters."
+    f"At most {MAX_QUERY_LENGTH} characters are searched: a longer query is cut, and notes says so. "
+    "Empty: every provision that passes the filters."
 )
 
 
@@ -37,15 +37,18 @@ def _page_parameters() -> list[OpenApiParameter]:
     parameters=[
         OpenApiParameter(
             "q",
-            {"type": "string", "maxLength": MAX_QUERY_LENGTH},
+            {"type": "string"},
             OpenApiParameter.QUERY,
             description=QUERY_DESCRIPTION,
         ),
         OpenApiParameter(
             "order",
-            {"type": "string", "enum": list(ORDERS), "default": "relevance"},
+            {"type": "string", "enum": list(ORDERS)},
             OpenApiParameter.QUERY,
-            description="relevance (best first), date (oldest first) or -date (newest first).",
+            description=(
+                "relevance (best first), date (oldest first) or -date (newest first). "
+                "Default: relevance when the query has words, otherwise -date."
+            ),
         ),
         *_page_parameters(),
     ],
@@ -66,34 +69,30 @@ class SearchView(ApiView, generics.GenericAPIView):
             page = parse_page_request(params)
         except InvalidQueryParameters as exc:
             errors.update(exc.errors)
-        filterset = ProvisionFilterSet(params, queryset=self.get_queryset())
-        errors.update({name: list(messages) for name, messages in filterset.errors.items()})
-        query = params.get("q", "")
-        if len(query) > MAX_QUERY_LENGTH:
-            errors["q"] = [f"Ensure this value has at most {MAX_QUERY_LENGTH} characters."]
-        order = params.get("order", "relevance")
-        if order not in ORDERS:
-            errors["order"] = [f"Choose one of: {', '.join(ORDERS)}."]
+            page = None
+        wanted = read_search(
+            params,
+            page=page.page if page else 1,
+            page_size=page.page_size if page else 1,
+            with_facets=True,
+            with_snippets=True,
+            with_suggestion=True,
+        )
+        errors.update(wanted.errors)
         if errors:
             raise InvalidQueryParameters(errors)
 
-        results = search_provisions(
-            SearchRequest(
-                query=query,
-                filters=filterset.search_filters(),
-                order=order,
-                page=page.page,
-                page_size=page.page_size,
-            )
-        )
-        # The index is a cache: never let a stale entry show an unpublished document.
-        provisions = [p for p in results.provisions() if p.document.status == PublicationStatus.PUBLISHED]
+        results = search_provisions(wanted.request)
+        labels = FacetLabels.load()
         context = self.get_serializer_context()
         return Response(
             {
                 "count": results.total,
-                "results": SearchResultSerializer(provisions, many=True, context=context).data,
-                "facets": {name: results.facets.get(name, {}) for name in SEARCH_FACETS},
+                "results": SearchResultSerializer(results.provisions(), many=True, context=context).data,
+                "facets": {
+                    name: dict(ordered_values(name, results.facets[name], labels)) for name in SEARCH_FACETS
+                },
                 "suggestion": results.suggestion,
+                "notes": results.notes,
             }
         )

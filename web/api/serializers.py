@@ -344,6 +344,10 @@ class SearchResponseSerializer(serializers.Serializer):
     suggestion = serializers.CharField(
         allow_null=True, help_text="A corrected query when this one finds little; else null."
     )
+    notes = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="How the query was read: cut to its first characters, words ignored, time limit reached.",
+    )
 
 
 class ErrorSerializer(serializers.Serializer):

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from commitments.models import Dimension, MigrationCategory, Provision
 from web.filters import ProvisionFilterSet
 from web.forms import PageForm
+from web.querystring import query_with
 from web.selectors import provisions_matching
 from web.statistics import categories_with_counts, dimensions_with_counts
 from web.views.paging import pagination
@@ -46,16 +47,13 @@ def dimension_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def _taxon_page(request: HttpRequest, *, taxon, param: str, section: str) -> HttpResponse:
     filterset = ProvisionFilterSet(request.GET, queryset=Provision.objects.none())
     page_form = PageForm(request.GET)
-    list_params = request.GET.copy()
-    list_params.setlist(param, [taxon.slug])
-    list_params.pop("page", None)
     context = {
         "section": section,
         "taxon": taxon,
         "param": param,
         "filter_form": filterset.form,
         "params": request.GET,
-        "list_query": list_params.urlencode(),
+        "list_query": query_with(request.GET, replace={param: taxon.slug})[1:],
     }
     valid = page_form.is_valid()
     if not (filterset.is_valid() and valid):

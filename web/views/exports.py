@@ -3,18 +3,18 @@
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 
-from commitments.models import Provision
 from web.exports import (
     DOCUMENT_COLUMNS,
     PROVISION_COLUMNS,
+    ExportIncomplete,
     document_row,
     provision_row,
     provisions_for_export,
     stream_csv,
     stream_json,
 )
-from web.filters import DocumentFilterSet, ProvisionFilterSet
-from web.forms import SearchForm
+from web.filters import DocumentFilterSet
+from web.search_params import read_search
 from web.selectors import documents_for_list
 from web.views.params import parameter_errors
 
@@ -24,14 +24,13 @@ CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
 def provisions_export(request: HttpRequest, fmt: str) -> HttpResponse:
     """Every provision the same URL's search page lists, on all of its pages."""
     _check_format(fmt)
-    form = SearchForm(request.GET)
-    filterset = ProvisionFilterSet(request.GET, queryset=Provision.objects.none())
-    valid = form.is_valid()
-    if not (filterset.is_valid() and valid):
-        return _bad_request(request, parameter_errors(form, filterset.form))
-    provisions = provisions_for_export(
-        query=form.cleaned_data["q"], filters=filterset.search_filters(), order=form.order_or_default()
-    )
+    wanted = read_search(request.GET)
+    if wanted.request is None:
+        return _bad_request(request, wanted.messages)
+    try:
+        provisions = provisions_for_export(wanted.request)
+    except ExportIncomplete as exc:
+        return render(request, "400.html", {"errors": [str(exc)]}, status=503)
     rows = (provision_row(p, absolute=request.build_absolute_uri) for p in provisions)
     return _stream(rows, fmt=fmt, columns=PROVISION_COLUMNS, name="osce-provisions")
 

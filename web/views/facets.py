@@ -2,26 +2,17 @@
 added or removed, so every state of a search is a URL that can be bookmarked and shared."""
 
 from dataclasses import dataclass, field
-from urllib.parse import urlencode
 
 from django.http import QueryDict
 
-from commitments.models import Dimension, MigrationCategory
-from documents.models import Document, DocumentKind, IssuingBody
 from search import SearchFilters
+from web.facets import FACET_TITLES, FacetLabels, ordered_values
+from web.querystring import query_with
 
 SHOWN_PER_FACET = 8
 # Folded away after the first few; past these, a facet only says how many values it has left
 # (a search of the whole corpus matches thousands of documents: no one reads such a list).
 FOLDED_PER_FACET = 40
-FACET_TITLES = {
-    "dimension": "Dimension",
-    "category": "Migration category",
-    "decade": "Decade",
-    "year": "Year",
-    "kind": "Document kind",
-    "document": "Document",
-}
 
 
 @dataclass
@@ -48,37 +39,6 @@ class ActiveFilter:
     remove_url: str
 
 
-@dataclass
-class FacetLabels:
-    """Readable names of facet values, read once per page."""
-
-    dimensions: dict[str, str]
-    categories: dict[str, str]
-    documents: dict[str, str]
-
-    @classmethod
-    def load(cls, *, document_slugs) -> "FacetLabels":
-        documents = Document.objects.published().filter(slug__in=list(document_slugs))
-        return cls(
-            dimensions=dict(Dimension.objects.values_list("slug", "name")),
-            categories=dict(MigrationCategory.objects.values_list("slug", "name")),
-            documents={d.slug: d.symbol or d.title for d in documents.only("slug", "symbol", "title")},
-        )
-
-    def of(self, name: str, value: str) -> str:
-        if name == "dimension":
-            return self.dimensions.get(value, value)
-        if name == "category":
-            return self.categories.get(value, value)
-        if name == "document":
-            return self.documents.get(value, value)
-        if name == "kind":
-            return dict(DocumentKind.choices).get(value, value)
-        if name == "body":
-            return dict(IssuingBody.choices).get(value, value)
-        return value
-
-
 def facet_groups(
     *, facets: dict[str, dict[str, int]], params: QueryDict, filters: SearchFilters, labels: FacetLabels
 ) -> list[FacetGroup]:
@@ -86,17 +46,7 @@ def facet_groups(
     decades in time order)."""
     groups = []
     for name, title in FACET_TITLES.items():
-        counts = facets.get(name) or {}
-        if name == "dimension":
-            order = list(labels.dimensions)
-            items = sorted(counts.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 99)
-        elif name == "category":
-            order = list(labels.categories)
-            items = sorted(counts.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 99)
-        elif name in ("year", "decade"):
-            items = sorted(counts.items(), key=lambda kv: kv[0], reverse=True)
-        else:
-            items = [(value, counts[value]) for value in _most_frequent_first(counts)]
+        items = ordered_values(name, facets.get(name) or {}, labels)
         if not items:
             continue
         shown = SHOWN_PER_FACET if name in ("year", "document", "kind") else len(items)
@@ -118,12 +68,8 @@ def facet_groups(
 
 def documents_in_view(*, facets: dict[str, dict[str, int]], filters: SearchFilters) -> list[str]:
     """The document slugs the facets and filters of a page name: those whose labels it needs."""
-    ranked = _most_frequent_first(facets.get("document") or {})
+    ranked = [slug for slug, _ in ordered_values("document", facets.get("document") or {})]
     return [*ranked[: SHOWN_PER_FACET + FOLDED_PER_FACET], *filters.documents]
-
-
-def _most_frequent_first(counts: dict[str, int]) -> list[str]:
-    return sorted(counts, key=lambda value: (-counts[value], value))
 
 
 def _selected_values(name: str, params: QueryDict, filters: SearchFilters) -> set[str]:
@@ -147,22 +93,20 @@ def active_filters(*, params: QueryDict, labels: FacetLabels) -> list[ActiveFilt
         ("document", "Document"),
     ):
         for value in params.getlist(name):
-            active.append(ActiveFilter(title, labels.of(name, value), _url(params, remove=(name, value))))
+            active.append(
+                ActiveFilter(title, labels.of(name, value), query_with(params, remove=(name, value)))
+            )
     for name, title in (("year_from", "From"), ("year_to", "To")):
         if params.get(name):
-            active.append(ActiveFilter(title, params[name], _url(params, drop=(name,))))
+            active.append(ActiveFilter(title, params[name], query_with(params, drop=(name,))))
     if params.get("commitments_only") in ("on", "true", "1", "True"):
-        active.append(ActiveFilter("Only", "commitments", _url(params, drop=("commitments_only",))))
+        active.append(ActiveFilter("Only", "commitments", query_with(params, drop=("commitments_only",))))
     return active
 
 
 def without_filters(params: QueryDict) -> str:
     """The same search with every filter dropped: only the query and its order remain."""
-    kept = QueryDict(mutable=True)
-    for name in ("q", "order"):
-        if params.get(name):
-            kept[name] = params[name]
-    return "?" + kept.urlencode()
+    return query_with(params, keep=("q", "order"))
 
 
 def _option(
@@ -171,32 +115,10 @@ def _option(
     """A facet value with the link that selects it, or unselects it when ``selected``."""
     if name in ("year", "decade"):
         start = int(value.rstrip("s"))
-        years = (start, start) if name == "year" else (start, start + 9)
-        url = _url(params, drop=("year_from", "year_to")) if selected else _url(params, years=years)
-        return FacetOption(value, count, selected, url)
-    url = _url(params, remove=(name, value)) if selected else _url(params, add=(name, value))
-    return FacetOption(labels.of(name, value), count, selected, url)
-
-
-def _url(
-    params: QueryDict,
-    *,
-    add: tuple[str, str] | None = None,
-    remove: tuple[str, str] | None = None,
-    drop: tuple[str, ...] = (),
-    years: tuple[int, int] | None = None,
-) -> str:
-    # Pairs rather than QueryDict.copy(), which deep-copies: a page builds a hundred of these.
-    dropped = {"page", *drop, *(("year_from", "year_to") if years else ())}
-    pairs = [
-        (name, value)
-        for name, values in params.lists()
-        if name not in dropped
-        for value in values
-        if (name, value) != remove
-    ]
-    if add:
-        pairs.append(add)
-    if years:
-        pairs += [("year_from", str(years[0])), ("year_to", str(years[1]))]
-    return "?" + urlencode(pairs)
+        end = start if name == "year" else start + 9
+        years = (
+            {"year_from": "", "year_to": ""} if selected else {"year_from": str(start), "year_to": str(end)}
+        )
+        return FacetOption(value, count, selected, query_with(params, replace=years))
+    change = {"remove": (name, value)} if selected else {"add": (name, value)}
+    return FacetOption(labels.of(name, value), count, selected, query_with(params, **change))

@@ -4,6 +4,8 @@ from dataclasses import dataclass
 
 from django.http import QueryDict
 
+from web.querystring import query_with
+
 WINDOW = 2
 
 
@@ -25,12 +27,7 @@ class Pagination:
 
 def pagination(*, params: QueryDict, number: int, num_pages: int) -> Pagination:
     def url(n: int) -> str:
-        query = params.copy()
-        if n == 1:
-            query.pop("page", None)
-        else:
-            query["page"] = str(n)
-        return "?" + query.urlencode()
+        return query_with(params, replace={"page": str(n)} if n > 1 else None)
 
     wanted = {1, num_pages, *range(number - WINDOW, number + WINDOW + 1)}
     links: list[PageLink] = []
