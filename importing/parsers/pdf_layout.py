@@ -93,11 +93,11 @@ def read_layout(pages: list[dict], account: TextAccount) -> PdfLayout:
         height = page["height"] or 842.0
         # The first page's head is its title block, read with the body.
         head, rest = (
-            _split_furniture(rows, height, repeated, top=True)
+            _split_furniture(rows, height, repeated, body_size, top=True)
             if rows[:1] and rows[0].page > 1
             else ([], rows)
         )
-        foot, rest = _split_furniture(rest, height, repeated, top=False)
+        foot, rest = _split_furniture(rest, height, repeated, body_size, top=False)
         notes, rest = _split_footnotes(rest, body_size, height)
         for row in head + foot:
             line = _register(row, account)
@@ -197,9 +197,11 @@ def _repeated_lines(rows_by_page: list[list[_Row]], pages: list[dict]) -> set[st
     return {text for text, count in seen.items() if count >= max(3, len(rows_by_page) // 2)}
 
 
-def _is_furniture(row: _Row, repeated: set[str]) -> bool:
+def _is_furniture(row: _Row, repeated: set[str], body_size: float) -> bool:
     if _normalized(row.text()) in repeated:
         return True
+    if row.size >= body_size - 0.1 and is_caps_heading(row.text()):
+        return False  # "ANNEX" printed as a heading at the top of a page, not an "Annex" mark
     pieces = _pieces(row)
     return all(is_furniture_text(piece) for piece in pieces)
 
@@ -224,14 +226,14 @@ def _pieces(row: _Row) -> list[str]:
     return [text for text in split if text.strip()]
 
 
-def _split_furniture(rows: list[_Row], height: float, repeated: set[str], *, top: bool):
+def _split_furniture(rows: list[_Row], height: float, repeated: set[str], body_size: float, *, top: bool):
     """The page-furniture rows at the head (or foot) of a page, and the rest."""
     furniture: list[_Row] = []
     order = rows if top else list(reversed(rows))
     count = 0
     for row in order:
         in_zone = row.baseline < _HEAD_ZONE * height if top else row.baseline > _FOOT_ZONE * height
-        if not in_zone or not _is_furniture(row, repeated):
+        if not in_zone or not _is_furniture(row, repeated, body_size):
             break
         furniture.append(row)
         count += 1
@@ -295,8 +297,12 @@ def _body_lines(body: list[tuple[_Row, SourceLine]], body_size: float) -> list[S
         elif previous.page != row.page:
             # A paragraph runs on over the page break when the page's last line was a full
             # line of body text that did not end a sentence.
-            width = right - left
-            full = previous.x1 >= left + 0.75 * width and previous.x0 - left < 0.2 * width
+            # Full: from the left edge (or a first-line indent) to near the right one; a long
+            # centred line (a subtitle) is neither.
+            width, start = right - left, previous.x0 - left
+            full = (start <= 0.9 * body_size and previous.x1 >= left + 0.75 * width) or (
+                start <= 3.5 * body_size and previous.x1 >= right - 1.5 * body_size
+            )
             ended = _SENTENCE_END.search(previous.text()) or not full
             gap = bool(ended) or indent or bool(starts_label)
         else:
