@@ -348,6 +348,37 @@ def write_markdown(*, results: dict, path: Path) -> None:
     path.write_text(render(results))
 
 
+def splice_pdf_figures(*, results: dict, path: Path) -> None:
+    """Put the PDF import's section and target row of ``results`` into the report at ``path``,
+    leaving the rest of it (a full run's figures, edited by hand or not) as it is."""
+    fresh = render(results)
+    if not path.exists():
+        path.write_text(fresh)
+        return
+    text = path.read_text()
+    section = _between(fresh, "## PDF import", "## Method")
+    if "## PDF import" in text and "## Method" in text:
+        text = text.replace(_between(text, "## PDF import", "## Method"), section, 1)
+    row = next((line for line in fresh.splitlines() if line.startswith("| PDF parse ")), None)
+    if row:
+        lines = text.splitlines()
+        old = next((i for i, line in enumerate(lines) if line.startswith("| PDF parse ")), None)
+        if old is not None:
+            lines[old] = row
+        else:
+            last = lines.index("| target | figure | verdict |")
+            while last + 1 < len(lines) and lines[last + 1].startswith("|"):
+                last += 1
+            lines.insert(last + 1, row)
+        text = "\n".join(lines) + "\n"
+    path.write_text(text)
+
+
+def _between(text: str, start: str, end: str) -> str:
+    begin = text.index(start)
+    return text[begin : text.index(end, begin)]
+
+
 def _cold_pass(cold: dict | None) -> str:
     """The untimed-in-the-percentiles first pass: caches cold, searchers opening."""
     if not cold:
