@@ -1,121 +1,83 @@
 """A transparent, rule-based classifier proposing dimensions and migration categories.
 
-Each rule is a word or a two-word phrase. The rules of a migration category are the content
-words and phrases of its description in ``commitments.taxonomy`` (the study's own wording of
-section 4.1); the rules of a dimension are its description plus the keywords below. A text's
-score for a tag is the sum of the weights of the distinct rules it fires, so the words that
-fired explain every suggestion on their own. No training, no hidden state: change a
-description or a keyword list and the suggestions change with it.
+Its rules are the phrase cues of ``commitments.cues``, each with a weight, the contexts in
+which it does not count and what else the text must speak of. A text's score for a tag is
+the sum of the weights of the distinct cues that fire, so the phrases that fired explain every
+suggestion on their own; no training, no hidden state.
 
-Pure Python over strings; ``commitments.suggestions`` persists the suggestions and
-``evaluate`` measures them against curated tags.
+A suggestion is offered only when its confidence reaches the threshold of its taxonomy
+(``THRESHOLDS``). The thresholds were chosen by ``choose_threshold`` on the calibration part
+of the curated corpus, as the lowest at which the suggestions made there were right at least
+``TARGET_PRECISION`` of the time; ``classifier_report`` measures precision and recall on the
+evaluation part, which neither the cues nor the thresholds were chosen on (``part_of``).
+
+Pure Python over strings; ``commitments.suggestions`` persists suggestions.
 """
 
+import hashlib
 import math
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
-from commitments.taxonomy import DIMENSIONS, MIGRATION_CATEGORIES
+from commitments.cues import CATEGORY_CUES, DIMENSION_CUES, CueSpec
 
 Taxonomy = Literal["dimension", "category"]
 
-# Words that the dimension descriptions alone would miss; each is evidence for its dimension.
-DIMENSION_KEYWORDS: dict[str, list[str]] = {
-    "politico-military": [
-        "border", "border security", "border management", "police", "law enforcement", "terrorism",
-        "organized crime", "arms", "military", "conflict", "smuggling", "trafficking", "customs",
-        "security co-operation", "crime",
-    ],
-    "economic-environmental": [
-        "economic", "economy", "labour", "employment", "workers", "remittances", "investment",
-        "development", "environmental", "climate change", "disasters", "savings", "skills",
-        "labour markets", "economic co-operation",
-    ],
-    "human": [
-        "human rights", "fundamental freedoms", "discrimination", "xenophobia", "intolerance",
-        "tolerance", "integration", "minorities", "refugees", "asylum", "family", "families",
-        "education", "dignity", "humanitarian", "gender", "racism", "diversity",
-    ],
-}  # fmt: skip
-
-_STOPWORD_LIST = """
-    a about above after again against all also although among an and any are as at be been before
-    being both but by can could did do does doing down during each either etc few for from further
-    had has have having here how i if in including inter into is it its itself just may might more
-    most much must no nor not of off on once only or other our out over own per same shall should so
-    some such than that the their them themselves then there these they this those through to too
-    under until up upon very was we were what when where whether which while who whom why will with
-    within without would co e g via between towards among whose"""
-_STOPWORDS = frozenset(_STOPWORD_LIST.split())
-
-# Words every migration text uses, and the descriptions' connecting words: alone they tell
-# nothing about which tag a text deserves (in a phrase they still count: "climate change").
-_GENERIC_LIST = """
-    migration migrations migrant migrants migratory country countries state states participating
-    osce csce person persons people dimension security operation operations benefit contribution
-    movement need needs policies policy impact orderly management home made man change first second
-    third final act helsinki entered provisions mandate non good common conditions respect living
-    control measures building information fight confidence law help"""
-_GENERIC = frozenset(_GENERIC_LIST.split())
-
-_WORD = re.compile(r"[a-z]+")
-_SUFFIXES = ("ations", "ation", "ments", "ment", "ities", "ity", "ings", "ing", "ies", "ied", "ers", "er")
-_SUFFIXES += ("ed", "es", "al", "s", "e")
-_PREFIX_MATCH_MIN = 5  # a stem this long also matches longer words: "integr" matches "integrated"
+TARGET_PRECISION = 0.85
+# Chosen by `manage.py classifier_report --choose` on the calibration part (see README).
+THRESHOLDS: dict[str, float] = {"dimension": 0.5, "category": 0.714}
+# A tag scoring less than this share of the text's best tag of the same taxonomy is not
+# proposed: a text clearly about trafficking is not also proposed for every category one stray
+# phrase points to, nor a paragraph on cross-border trade for the politico-military dimension.
+RELATIVE_CUT: dict[str, float] = {"dimension": 0.3, "category": 0.5}
 
 
-def stem(word: str) -> str:
-    """A light English stem: ``refugees`` and ``refugee`` give ``refuge``; never shorter than 3."""
-    for _ in range(2):  # "displacements" -> "displacement" -> "displac"
-        for suffix in _SUFFIXES:
-            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-                word = word[: -len(suffix)]
-                break
-        else:
-            break
-    return word
+def fold(text: str) -> str:
+    """Lower case, accents and typographic quotes and dashes made plain, spaces collapsed."""
+    text = (
+        unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode() if not text.isascii() else text
+    )
+    return " ".join(text.lower().replace("\u2019", "'").split())
+
+
+def _plain(text: str) -> str:
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2010", "-").replace("\u2011", "-")
+    text = text.replace("\u2013", " ").replace("\u2014", " ")
+    return fold(text)
 
 
 @dataclass(frozen=True)
-class _Token:
-    surface: str
-    stem: str
+class Cue:
+    spec: CueSpec
+    pattern: re.Pattern
+    unless: tuple[re.Pattern, ...]
+    needs: re.Pattern | None
 
+    @classmethod
+    def compile(cls, spec: CueSpec) -> "Cue":
+        def word(pattern: str) -> re.Pattern:
+            return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])")
 
-def _content_tokens(text: str) -> list[list[_Token]]:
-    """Runs of content words; a stopword or punctuation mark ends a run, so phrases never span them."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    runs: list[list[_Token]] = []
-    for chunk in re.split(r"[.,;:!?()\[\]\"“”]+", folded):
-        run: list[_Token] = []
-        for word in _WORD.findall(chunk):
-            if word in _STOPWORDS or len(word) < 3:
-                if run:
-                    runs.append(run)
-                run = []
-                continue
-            run.append(_Token(word, stem(word)))
-        if run:
-            runs.append(run)
-    return runs
+        return cls(
+            spec=spec,
+            pattern=word(spec.pattern),
+            unless=tuple(word(p) for p in spec.unless),
+            needs=word(spec.needs) if spec.needs else None,
+        )
 
-
-def _stems_match(rule_stem: str, word_stem: str) -> bool:
-    if rule_stem == word_stem:
-        return True
-    return len(rule_stem) >= _PREFIX_MATCH_MIN and word_stem.startswith(rule_stem)
-
-
-@dataclass(frozen=True)
-class Rule:
-    """One word or two-word phrase that is evidence for a tag."""
-
-    phrase: str  # as the description writes it, e.g. "climate change"
-    stems: tuple[str, ...]
-    weight: float
+    def fires(self, text: str) -> str | None:
+        """The words of ``text`` (folded) that fire this cue, or None."""
+        if self.needs is not None and not self.needs.search(text):
+            return None
+        excluded = [m.span() for p in self.unless for m in p.finditer(text)]
+        for match in self.pattern.finditer(text):
+            start, end = match.span()
+            if not any(a <= start and end <= b for a, b in excluded):
+                return match.group(0)
+        return None
 
 
 @dataclass(frozen=True)
@@ -126,90 +88,57 @@ class Suggestion:
     triggers: tuple[str, ...]  # the text's own words that fired, strongest first
 
 
-@dataclass
-class _TagRules:
-    taxonomy: Taxonomy
-    slug: str
-    rules: list[Rule] = field(default_factory=list)
+def _confidence(score: float) -> float:
+    """Map a score (a sum of cue weights) to (0, 1): a cue of weight 1 gives 0.5, of 3 gives 0.75."""
+    return round(score / (score + 1.0), 3)
 
 
-def _phrases(text: str) -> list[tuple[_Token, ...]]:
-    """The content words of ``text`` and the adjacent pairs among them, generic words dropped."""
-    found: list[tuple[_Token, ...]] = []
-    for run in _content_tokens(text):
-        for i, token in enumerate(run):
-            if token.surface not in _GENERIC:
-                found.append((token,))
-            if i + 1 < len(run):
-                found.append((token, run[i + 1]))
-    return found
-
-
-def _build_rules(taxonomy: Taxonomy, sources: dict[str, list[str]]) -> list[_TagRules]:
-    """Rules of every tag of one taxonomy; a word shared by k tags weighs 1/k in each."""
-    phrases_by_tag: dict[str, dict[tuple[str, ...], str]] = {}
-    for slug, texts in sources.items():
-        phrases: dict[tuple[str, ...], str] = {}
-        for text in texts:
-            for tokens in _phrases(text):
-                phrases.setdefault(tuple(t.stem for t in tokens), " ".join(t.surface for t in tokens))
-        phrases_by_tag[slug] = phrases
-    sharing: dict[tuple[str, ...], int] = {}
-    for phrases in phrases_by_tag.values():
-        for stems in phrases:
-            sharing[stems] = sharing.get(stems, 0) + 1
-    result = []
-    for slug, phrases in phrases_by_tag.items():
-        rules = [
-            Rule(phrase, stems, (1.0 if len(stems) == 1 else 1.5) / sharing[stems])
-            for stems, phrase in phrases.items()
-        ]
-        result.append(_TagRules(taxonomy, slug, sorted(rules, key=lambda r: (-r.weight, r.phrase))))
-    return result
+def _score_of(confidence: float) -> float:
+    return math.inf if confidence >= 1 else confidence / (1.0 - confidence)
 
 
 class RuleClassifier:
-    """Scores a text against every tag's rules and proposes the tags that score well enough.
+    """Scores a text against every tag's cues and proposes the tags that score well enough.
 
-    ``threshold`` is the lowest confidence proposed; ``relative_cut`` drops a tag scoring
-    less than that fraction of the best tag of the same taxonomy, so a text clearly about
-    trafficking is not also proposed for every category one stray word points to.
+    ``thresholds`` is the lowest confidence proposed, per taxonomy.
     """
 
-    def __init__(self, tag_rules: list[_TagRules], *, threshold: float = 0.5, relative_cut: float = 0.5):
-        self.tag_rules = tag_rules
-        self.threshold = threshold
-        self.relative_cut = relative_cut
+    def __init__(
+        self,
+        cues: dict[Taxonomy, list[CueSpec]],
+        *,
+        thresholds: dict[str, float] | None = None,
+        relative_cut: dict[str, float] | None = None,
+    ):
+        self.cues = {taxonomy: [Cue.compile(spec) for spec in specs] for taxonomy, specs in cues.items()}
+        self.thresholds = dict(THRESHOLDS if thresholds is None else thresholds)
+        self.relative_cut = dict(RELATIVE_CUT if relative_cut is None else relative_cut)
 
     @classmethod
     def from_taxonomy(cls, **options) -> "RuleClassifier":
-        """The classifier built from ``commitments.taxonomy`` and ``DIMENSION_KEYWORDS``."""
-        categories = {c["slug"]: [c["name"], c["description"]] for c in MIGRATION_CATEGORIES}
-        dimensions = {
-            d["slug"]: [d["description"], *DIMENSION_KEYWORDS.get(d["slug"], [])] for d in DIMENSIONS
-        }
-        return cls(_build_rules("category", categories) + _build_rules("dimension", dimensions), **options)
+        """The classifier with the cues of ``commitments.cues``."""
+        return cls({"category": CATEGORY_CUES, "dimension": DIMENSION_CUES}, **options)
 
-    def rules_for(self, taxonomy: Taxonomy, slug: str) -> list[Rule]:
-        for tag in self.tag_rules:
-            if tag.taxonomy == taxonomy and tag.slug == slug:
-                return tag.rules
-        raise KeyError(f"No {taxonomy} {slug!r}")
+    def tags(self, taxonomy: Taxonomy) -> list[str]:
+        return list(dict.fromkeys(cue.spec.tag for cue in self.cues[taxonomy]))
+
+    def cues_for(self, taxonomy: Taxonomy, slug: str) -> list[Cue]:
+        return [cue for cue in self.cues[taxonomy] if cue.spec.tag == slug]
 
     def score(self, text: str) -> list[Suggestion]:
         """Every tag with a non-zero score, whatever the threshold, strongest first."""
-        phrases = _phrases(text)
+        folded = _plain(text)
         scored = []
-        for tag in self.tag_rules:
-            total, fired = 0.0, []
-            for rule in tag.rules:
-                surface = self._fires(rule, phrases)
-                if surface is not None:
-                    total += rule.weight
-                    fired.append((rule.weight, surface))
-            if total:
-                triggers = tuple(dict.fromkeys(s for _, s in sorted(fired, key=lambda f: -f[0])))
-                scored.append(Suggestion(tag.taxonomy, tag.slug, _confidence(total), triggers))
+        for taxonomy, cues in self.cues.items():
+            totals: dict[str, list[tuple[float, str]]] = {}
+            for cue in cues:
+                words = cue.fires(folded)
+                if words is not None:
+                    totals.setdefault(cue.spec.tag, []).append((cue.spec.weight, words))
+            for slug, fired in totals.items():
+                fired.sort(key=lambda f: -f[0])
+                triggers = tuple(dict.fromkeys(words for _, words in fired))
+                scored.append(Suggestion(taxonomy, slug, _confidence(sum(w for w, _ in fired)), triggers))
         return sorted(scored, key=lambda s: (-s.confidence, s.taxonomy, s.slug))
 
     def classify(self, text: str) -> list[Suggestion]:
@@ -221,32 +150,22 @@ class RuleClassifier:
         return [
             s
             for s in scored
-            if s.confidence >= self.threshold
-            and _score_of(s.confidence) >= self.relative_cut * _score_of(best[s.taxonomy])
+            if s.confidence >= self.thresholds[s.taxonomy]
+            and _score_of(s.confidence) >= self.relative_cut[s.taxonomy] * _score_of(best[s.taxonomy])
         ]
 
-    @staticmethod
-    def _fires(rule: Rule, phrases: list[tuple[_Token, ...]]) -> str | None:
-        for tokens in phrases:
-            if len(tokens) == len(rule.stems) and all(
-                _stems_match(r, t.stem) for r, t in zip(rule.stems, tokens, strict=True)
-            ):
-                return " ".join(t.surface for t in tokens)
-        return None
 
-
-def _confidence(score: float) -> float:
-    """Map a score (a sum of rule weights) to (0, 1): one full-weight word gives 0.5."""
-    return round(score / (score + 1.0), 3)
-
-
-def _score_of(confidence: float) -> float:
-    return math.inf if confidence >= 1 else confidence / (1.0 - confidence)
+def part_of(text: str) -> Literal["calibration", "evaluation"]:
+    """Which part of the curated corpus a provision belongs to, from its words alone: stable
+    across re-imports and databases, and the same for two provisions with the same words (a
+    passage quoted twice cannot sit in both parts)."""
+    digest = hashlib.sha256(" ".join(re.findall(r"[a-z0-9]+", fold(text))).encode()).digest()
+    return "evaluation" if digest[0] % 2 else "calibration"
 
 
 @dataclass
 class TagMeasure:
-    """Precision and recall of one tag over the curated provisions."""
+    """Precision and recall of one tag over curated provisions."""
 
     taxonomy: Taxonomy
     slug: str
@@ -270,15 +189,22 @@ class TagMeasure:
         return 2 * p * r / (p + r)
 
 
+def total(measures: list[TagMeasure]) -> TagMeasure:
+    """The micro-average: every proposal of every tag counted once."""
+    summed = TagMeasure(measures[0].taxonomy if measures else "category", "all")
+    for m in measures:
+        summed.curated += m.curated
+        summed.proposed += m.proposed
+        summed.correct += m.correct
+    return summed
+
+
 def measure(
     classifier: RuleClassifier, examples: Iterable[tuple[str, set[str]]], *, taxonomy: Taxonomy
 ) -> list[TagMeasure]:
-    """Compare proposals with curated tags: ``examples`` are (text, curated slugs) pairs.
-
-    Only texts with at least one curated tag of ``taxonomy`` should be given: an untagged
-    text is not evidence that a proposed tag is wrong, only that nobody has tagged it yet.
-    """
-    measures = {t.slug: TagMeasure(taxonomy, t.slug) for t in classifier.tag_rules if t.taxonomy == taxonomy}
+    """Compare proposals with curated tags: ``examples`` are (text, curated slugs) pairs of
+    provisions the editors decided (a decided provision with no category says no category fits)."""
+    measures = {slug: TagMeasure(taxonomy, slug) for slug in classifier.tags(taxonomy)}
     for text, curated in examples:
         proposed = {s.slug for s in classifier.classify(text) if s.taxonomy == taxonomy}
         for slug, m in measures.items():
@@ -286,3 +212,31 @@ def measure(
             m.proposed += slug in proposed
             m.correct += slug in curated and slug in proposed
     return list(measures.values())
+
+
+def choose_threshold(
+    classifier: RuleClassifier,
+    examples: list[tuple[str, set[str]]],
+    *,
+    taxonomy: Taxonomy,
+    target: float = TARGET_PRECISION,
+    min_proposed: int = 5,
+) -> float | None:
+    """The lowest confidence from which on the proposals for ``examples`` are right at least
+    ``target`` of the time (micro-averaged): at that threshold and at every higher one that
+    still proposes ``min_proposed`` tags, so that one lucky step does not decide. None if none is."""
+    candidates = sorted(
+        {s.confidence for text, _ in examples for s in classifier.score(text) if s.taxonomy == taxonomy}
+    )
+    chosen = None
+    for threshold in reversed(candidates):
+        trial = RuleClassifier.__new__(RuleClassifier)
+        trial.cues, trial.relative_cut = classifier.cues, classifier.relative_cut
+        trial.thresholds = {**classifier.thresholds, taxonomy: threshold}
+        summed = total(measure(trial, examples, taxonomy=taxonomy))
+        if summed.proposed < min_proposed:
+            continue
+        if summed.precision < target:
+            break
+        chosen = threshold
+    return chosen

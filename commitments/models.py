@@ -292,3 +292,85 @@ class TagSuggestion(models.Model):
 
     def trigger_words(self) -> str:
         return ", ".join(self.triggers)
+
+
+class TagOrigin(models.TextChoices):
+    CURATED = "curated", "tagged by the editors"
+    ACCEPTED = "accepted", "suggested automatically, accepted by the editors"
+
+
+class TagDecision(models.Model):
+    """Why a provision carries one of its tags: who decided it, when, and on what basis.
+
+    One row for every dimension or category in ``Provision.dimensions`` / ``categories`` that
+    an editor decided, from the curation files under ``fixtures/curation`` or in the admin
+    (directly, or by accepting a suggestion). The classifier's pending suggestions are
+    ``TagSuggestion`` rows and never tags of their own.
+    """
+
+    provision = models.ForeignKey(Provision, on_delete=models.CASCADE, related_name="tag_decisions")
+    dimension = models.ForeignKey(
+        Dimension, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    category = models.ForeignKey(
+        MigrationCategory, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    origin = models.CharField(max_length=10, choices=TagOrigin.choices, default=TagOrigin.CURATED)
+    curator = models.CharField(max_length=150, help_text="Who decided: a user name, or the file's curator.")
+    decided_at = models.DateTimeField()
+    basis = models.CharField(max_length=300, help_text="One line: why this provision carries this tag.")
+    suggestion = models.ForeignKey(
+        TagSuggestion, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["provision", "category", "dimension"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(dimension__isnull=True, category__isnull=False)
+                | models.Q(dimension__isnull=False, category__isnull=True),
+                name="tag_decision_names_one_tag",
+            ),
+            models.UniqueConstraint(
+                fields=["provision", "dimension"],
+                condition=models.Q(dimension__isnull=False),
+                name="one_decision_per_provision_dimension",
+            ),
+            models.UniqueConstraint(
+                fields=["provision", "category"],
+                condition=models.Q(category__isnull=False),
+                name="one_decision_per_provision_category",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.provision}: {self.tag} ({self.get_origin_display()})"
+
+    @property
+    def tag(self) -> Dimension | MigrationCategory:
+        return self.dimension if self.dimension_id else self.category
+
+
+class CurationSource(models.TextChoices):
+    FILE = "file", "the curation files (fixtures/curation)"
+    ADMIN = "admin", "the admin"
+
+
+class ProvisionCuration(models.Model):
+    """The editors' last decision on a provision as a whole: its tags and whether it commits.
+
+    ``source`` tells where it was made. ``load_corpus`` applies a curation file's entry to a
+    provision whose last decision came from a file (or that has none); a decision made in the
+    admin stands until ``write_curation`` has written it to the files, so a restart never undoes it.
+    """
+
+    provision = models.OneToOneField(Provision, on_delete=models.CASCADE, related_name="curation")
+    curator = models.CharField(max_length=150)
+    decided_at = models.DateTimeField()
+    basis = models.CharField(
+        max_length=300, blank=True, help_text="One line: why it is (or is not) a commitment."
+    )
+    source = models.CharField(max_length=10, choices=CurationSource.choices, default=CurationSource.FILE)
+
+    def __str__(self) -> str:
+        return f"{self.provision}: {self.curator}, {self.decided_at:%Y-%m-%d}"

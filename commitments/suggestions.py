@@ -25,15 +25,20 @@ def suggest_tags(
 ) -> SuggestionRun:
     """Propose dimensions for provisions without any, and categories for those without any.
 
-    Pending suggestions are replaced by the classifier's current ones; accepted and rejected
-    suggestions are kept as the curators' record and the same tag is never proposed again.
+    Provisions the editors have decided (``ProvisionCuration``) get no suggestion: "no
+    category" is a decision too. Pending suggestions are replaced by the classifier's current
+    ones; accepted and rejected suggestions are kept as the curators' record and the same tag
+    is never proposed again.
     """
     classifier = classifier or RuleClassifier.from_taxonomy()
     dimensions = {d.slug: d for d in Dimension.objects.all()}
     categories = {c.slug: c for c in MigrationCategory.objects.all()}
     run = SuggestionRun()
-    for provision in provisions.prefetch_related("dimensions", "categories", "tag_suggestions"):
-        wanted = _wanted_suggestions(provision, classifier, dimensions, categories)
+    for provision in provisions.select_related("curation").prefetch_related(
+        "dimensions", "categories", "tag_suggestions"
+    ):
+        curated = hasattr(provision, "curation")
+        wanted = {} if curated else _wanted_suggestions(provision, classifier, dimensions, categories)
         existing = {_tag_key(s): s for s in provision.tag_suggestions.all()}
         for key, suggestion in existing.items():
             if suggestion.status == SuggestionStatus.PENDING and key not in wanted:

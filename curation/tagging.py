@@ -3,16 +3,17 @@
 Tags are added and removed one provision at a time through the many-to-many managers, never
 by bulk inserts into the join tables, so that every change lands in the provision's history
 (django-simple-history listens to ``m2m_changed``) and reaches the search index through the
-same signal as any other edit.
+same signal as any other edit. Each tag given records who gave it, when and on what basis
+(``commitments.tag_decisions``); ``write_curation`` carries these decisions into the files.
 """
 
 from collections.abc import Iterable, Sequence
 
 from django.db import transaction
 from django.db.models import QuerySet
-from django.utils import timezone
 
 from commitments.models import Dimension, MigrationCategory, Provision, SuggestionStatus, TagSuggestion
+from commitments.tag_decisions import Decider, decide_suggestion, forget_tag, record_tag
 
 
 @transaction.atomic
@@ -21,17 +22,18 @@ def add_tags(
     provisions: Iterable[Provision],
     dimensions: Sequence[Dimension] = (),
     categories: Sequence[MigrationCategory] = (),
+    basis: str,
+    user=None,
 ) -> int:
-    """Give every provision these tags; return how many provisions changed."""
+    """Give every provision these tags, each with ``basis``; return how many provisions changed."""
+    decider = Decider.for_user(user)
     changed = 0
     for provision in provisions:
-        new_dimensions = set(dimensions) - set(provision.dimensions.all())
-        new_categories = set(categories) - set(provision.categories.all())
-        if new_dimensions:
-            provision.dimensions.add(*new_dimensions)
-        if new_categories:
-            provision.categories.add(*new_categories)
-        changed += bool(new_dimensions or new_categories)
+        new = [*(set(dimensions) - set(provision.dimensions.all()))]
+        new += [*(set(categories) - set(provision.categories.all()))]
+        for tag in new:
+            record_tag(provision, tag, basis=basis, decider=decider)
+        changed += bool(new)
     return changed
 
 
@@ -41,17 +43,17 @@ def remove_tags(
     provisions: Iterable[Provision],
     dimensions: Sequence[Dimension] = (),
     categories: Sequence[MigrationCategory] = (),
+    user=None,
 ) -> int:
     """Take these tags off every provision; return how many provisions changed."""
+    decider = Decider.for_user(user)
     changed = 0
     for provision in provisions:
-        old_dimensions = set(dimensions) & set(provision.dimensions.all())
-        old_categories = set(categories) & set(provision.categories.all())
-        if old_dimensions:
-            provision.dimensions.remove(*old_dimensions)
-        if old_categories:
-            provision.categories.remove(*old_categories)
-        changed += bool(old_dimensions or old_categories)
+        old = [*(set(dimensions) & set(provision.dimensions.all()))]
+        old += [*(set(categories) & set(provision.categories.all()))]
+        for tag in old:
+            forget_tag(provision, tag, decider=decider)
+        changed += bool(old)
     return changed
 
 
@@ -60,11 +62,7 @@ def accept_suggestions(*, suggestions: Iterable[TagSuggestion], user) -> int:
     """Tag each provision as its pending suggestion says; return how many were accepted."""
     accepted = 0
     for suggestion in _pending(suggestions):
-        if suggestion.dimension_id:
-            suggestion.provision.dimensions.add(suggestion.dimension)
-        else:
-            suggestion.provision.categories.add(suggestion.category)
-        _decide(suggestion, SuggestionStatus.ACCEPTED, user)
+        decide_suggestion(suggestion, accept=True, user=user)
         accepted += 1
     return accepted
 
@@ -74,7 +72,7 @@ def reject_suggestions(*, suggestions: Iterable[TagSuggestion], user) -> int:
     """Record that the pending suggestions are wrong; return how many were rejected."""
     rejected = 0
     for suggestion in _pending(suggestions):
-        _decide(suggestion, SuggestionStatus.REJECTED, user)
+        decide_suggestion(suggestion, accept=False, user=user)
         rejected += 1
     return rejected
 
@@ -83,10 +81,3 @@ def _pending(suggestions: Iterable[TagSuggestion]) -> list[TagSuggestion]:
     if isinstance(suggestions, QuerySet):
         suggestions = suggestions.select_related("provision", "dimension", "category")
     return [s for s in suggestions if s.status == SuggestionStatus.PENDING]
-
-
-def _decide(suggestion: TagSuggestion, status: str, user) -> None:
-    suggestion.status = status
-    suggestion.decided_by = user if user is not None and user.is_authenticated else None
-    suggestion.decided_at = timezone.now()
-    suggestion.save(update_fields=["status", "decided_by", "decided_at"])

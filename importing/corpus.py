@@ -16,6 +16,8 @@ from django.db import transaction
 
 from commitments.taxonomy import ensure_taxonomy
 from documents.models import Document
+from importing.curated_tags import CURATION_DIR, CurationRun, apply_curation
+from importing.identity import find_document
 from importing.parsed import ParsedSource
 from importing.save import ImportReport
 from importing.service import import_file
@@ -37,6 +39,7 @@ class LoadedCorpus:
     """What ``load_corpus`` stored: one report per source, in manifest order."""
 
     reports: list[ImportReport] = field(default_factory=list)
+    curation: CurationRun = field(default_factory=CurationRun)
 
     def document(self, symbol_or_title: str) -> Document:
         """A corpus document by symbol (``MC.DOC/2/05``) or exact title."""
@@ -90,12 +93,15 @@ def load_corpus(
     *,
     progress: Callable[[int, int, str], None] | None = None,
     directory: Path = CORPUS_DIR,
+    curation_directory: Path = CURATION_DIR,
     keep_files: bool = True,
 ) -> LoadedCorpus:
-    """Import the bundled corpus; running it again changes nothing.
+    """Import the bundled corpus and apply the editors' decisions shipped with it
+    (``fixtures/curation``); running it again changes nothing.
 
     ``progress(done, total, file_name)`` is called after each source. Everything is one
-    transaction: a bad corpus file leaves the database as it was and raises ImportRejected.
+    transaction: a bad corpus file (``ImportRejected``) or a bad curation entry
+    (``CurationRejected``) leaves the database as it was.
     """
     ensure_taxonomy()
     sources = _parsed_corpus(directory)
@@ -105,4 +111,20 @@ def load_corpus(
         loaded.reports.append(result.report)
         if progress:
             progress(done, len(sources), parsed.name)
+    loaded.curation = apply_curation(curation_directory)
     return loaded
+
+
+def bundled_commitment_readings(directory: Path = CORPUS_DIR) -> dict[tuple[int, str], bool]:
+    """What the importers make of each provision of the bundled corpus, before any curator:
+    ``(document id, label) -> is_commitment``, for the documents already stored."""
+    readings = {}
+    for parsed, _ in _parsed_corpus(directory):
+        own = find_document(parsed.document, sha256=parsed.sha256)
+        for document in (parsed.document, *parsed.cited):
+            stored = own if document is parsed.document else find_document(document)
+            if stored is None:
+                continue
+            for provision in document.provisions:
+                readings[(stored.pk, provision.label)] = provision.is_commitment and not provision.preamble
+    return readings

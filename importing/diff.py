@@ -69,7 +69,8 @@ def provision_differs(stored: Provision, parsed: ParsedProvision) -> bool:
     values = provision_values(parsed)
     if any(getattr(stored, name) != value for name, value in values.items()):
         return True
-    if parsed.categories:
+    if parsed.categories and not hasattr(stored, "curation"):
+        # Editors' categories overrule the source's sorting: a difference is not a change.
         return set(stored.categories.values_list("slug", flat=True)) != set(parsed.categories)
     return False
 

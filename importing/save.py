@@ -14,7 +14,14 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.text import slugify
 
-from commitments.models import MigrationCategory, Provision, ProvisionOrigin, Relation, RelationKind
+from commitments.models import (
+    MigrationCategory,
+    Provision,
+    ProvisionCuration,
+    ProvisionOrigin,
+    Relation,
+    RelationKind,
+)
 from documents.dates import partial_date_from_iso
 from documents.models import Document, DocumentAttachment, FieldOfWork, MetadataClaim
 from importing.diff import (
@@ -267,7 +274,7 @@ def _sync_provisions(
                 **values,
             )
         elif provision_differs(stored, provision):
-            if stored.text != provision.text:
+            if stored.text != provision.text and not _curated(stored):
                 # Only a changed text re-decides the flag; otherwise a curator's choice stands.
                 stored.is_commitment = provision.is_commitment and not provision.preamble
                 stored.is_preamble = provision.preamble
@@ -280,11 +287,17 @@ def _sync_provisions(
                 stored.position = position
                 stored.save(update_fields=["position", "updated_at"])
             continue
-        if provision.categories:
+        if provision.categories and not _curated(stored):
+            # The source's own sorting (the study's sections) tags a provision no editor has decided.
             stored.categories.set([categories[slug] for slug in provision.categories if slug in categories])
     for stale in existing.values():
         stale.delete()
     return diff
+
+
+def _curated(provision: Provision) -> bool:
+    """Whether editors decided this provision's tags and flag; a re-import keeps those."""
+    return ProvisionCuration.objects.filter(provision=provision).exists()
 
 
 def _sync_attachments(document: Document, parsed: ParsedDocument, outcome: DocumentOutcome) -> None:

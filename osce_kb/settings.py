@@ -139,6 +139,9 @@ LOGIN_FAILURE_WINDOW_SECONDS = env_int("LOGIN_FAILURE_WINDOW_SECONDS", 900, mini
 # Search: the database is the truth, the index a cache rebuilt from it.
 SEARCH_INDEX_DIR = Path(env_str("SEARCH_INDEX_DIR", str(VAR_DIR / "index")))
 SEARCH_BACKEND = env_str("SEARCH_BACKEND", "whoosh")
+# Whether public filters by dimension or category also find provisions with a pending
+# suggestion of it (commitments.public_tags); off: only the editors' tags count.
+PUBLIC_FILTERS_INCLUDE_SUGGESTIONS = env_bool("PUBLIC_FILTERS_INCLUDE_SUGGESTIONS", False)
 if SEARCH_BACKEND not in ("whoosh", "postgres", "database"):
     raise ImproperlyConfigured(f"SEARCH_BACKEND={SEARCH_BACKEND!r}: use whoosh, postgres or database.")
 SEARCH_BACKENDS = {

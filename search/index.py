@@ -103,11 +103,11 @@ def indexed_provisions_for(ids: Iterable[int]) -> dict[int, IndexedProvision]:
 
 def _records(ids: list[int]) -> list[IndexedProvision]:
     """The records of those of ``ids`` that are indexable, in id order: three queries."""
-    from commitments.models import Provision
+    from commitments.public_tags import public_slugs
 
     rows = indexable_provisions().filter(pk__in=ids).values_list(*_ROW)
-    dimensions = _slugs_by_provision(Provision.dimensions.through, "dimension__slug", ids)
-    categories = _slugs_by_provision(Provision.categories.through, "migrationcategory__slug", ids)
+    dimensions = public_slugs(ids, "dimension")
+    categories = public_slugs(ids, "category")
     return [
         IndexedProvision(
             *row[:-1],
@@ -117,14 +117,6 @@ def _records(ids: list[int]) -> list[IndexedProvision]:
         )
         for row in rows
     ]
-
-
-def _slugs_by_provision(through, slug: str, ids: list[int]) -> dict[int, tuple[str, ...]]:
-    """The sorted slugs each of ``ids`` is tagged with, from an m2m table."""
-    slugs: dict[int, list[str]] = {}
-    for provision_id, value in through.objects.filter(provision_id__in=ids).values_list("provision_id", slug):
-        slugs.setdefault(provision_id, []).append(value)
-    return {provision_id: tuple(sorted(values)) for provision_id, values in slugs.items()}
 
 
 def count_indexable() -> int:

@@ -25,11 +25,13 @@ class SearchFilters:
 
     def apply_to(self, provisions):
         """Narrow a Provision queryset by these filters: the database's own definition of them."""
+        from commitments.public_tags import tag_filter
+
         qs = provisions
         if self.dimensions:
-            qs = qs.filter(dimensions__slug__in=self.dimensions)
+            qs = qs.filter(tag_filter("dimension", self.dimensions))
         if self.categories:
-            qs = qs.filter(categories__slug__in=self.categories)
+            qs = qs.filter(tag_filter("category", self.categories))
         if self.kinds:
             qs = qs.filter(document__kind__in=self.kinds)
         if self.bodies:

@@ -100,9 +100,17 @@ def _tags_changed(sender, instance, action, reverse, pk_set, **kwargs) -> None:
         index_after_commit(pk_set or ())
 
 
+def _suggestion_changed(sender, instance, **kwargs) -> None:
+    # Only public filters that count pending suggestions put them in the index.
+    from commitments.public_tags import filters_include_suggestions
+
+    if filters_include_suggestions():
+        index_after_commit([instance.provision_id])
+
+
 def register_signal_handlers() -> None:
     """Connect the handlers for the indexed models (called from ``CommitmentsConfig.ready``)."""
-    from commitments.models import Dimension, MigrationCategory, Provision
+    from commitments.models import Dimension, MigrationCategory, Provision, TagSuggestion
     from documents.models import Document
 
     post_save.connect(_provision_saved, sender=Provision, dispatch_uid="search-provision-saved")
@@ -114,3 +122,5 @@ def register_signal_handlers() -> None:
         pre_delete.connect(_provisions_of, sender=taxon, dispatch_uid=f"search-{taxon.__name__}-deleted")
     for through in (Provision.dimensions.through, Provision.categories.through):
         m2m_changed.connect(_tags_changed, sender=through, dispatch_uid=f"search-{through.__name__}")
+    post_save.connect(_suggestion_changed, sender=TagSuggestion, dispatch_uid="search-suggestion-saved")
+    post_delete.connect(_suggestion_changed, sender=TagSuggestion, dispatch_uid="search-suggestion-deleted")

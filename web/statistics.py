@@ -3,7 +3,7 @@
 A provision tagged with two categories (or dimensions) counts once in each of them.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Count, Max, Min, Q, QuerySet
 from django.db.models.functions import ExtractYear
@@ -25,11 +25,18 @@ class CorpusSummary:
 
 @dataclass(frozen=True)
 class Timeline:
-    """Provisions per year and migration category; ``years`` runs without gaps."""
+    """Provisions per year and migration category (or dimension); ``years`` runs without gaps.
+
+    ``categories`` are the series drawn: the migration categories, or the dimensions when
+    ``by`` is ``"dimension"``. ``tagged`` counts, per year, every provision with any dimension
+    or category, once however many it has.
+    """
 
     years: list[int]
-    categories: list[MigrationCategory]
-    counts: dict[tuple[int, str], int]  # (year, category slug) -> provisions
+    categories: list[MigrationCategory] | list[Dimension]
+    counts: dict[tuple[int, str], int]  # (year, series slug) -> provisions
+    tagged: dict[int, int] = field(default_factory=dict)
+    by: str = "category"
 
     def count(self, year: int, category: str) -> int:
         return self.counts.get((year, category), 0)
@@ -41,13 +48,13 @@ class Timeline:
     def peak(self) -> int:
         return max((self.year_total(year) for year in self.years), default=0)
 
-    def rows(self) -> list[tuple[int, list[tuple[MigrationCategory, int]]]]:
-        """(year, [(category, count), …]) for the years that have any provision."""
+    def rows(self) -> list[tuple[int, list[tuple[MigrationCategory | Dimension, int]], int]]:
+        """(year, [(series, count), …], tagged provisions) for the years with a tagged provision."""
         rows = []
         for year in self.years:
             cells = [(c, self.count(year, c.slug)) for c in self.categories]
-            if any(n for _, n in cells):
-                rows.append((year, cells))
+            if any(n for _, n in cells) or self.tagged.get(year):
+                rows.append((year, cells, self.tagged.get(year, 0)))
         return rows
 
 
@@ -95,19 +102,32 @@ def dimensions_with_counts() -> QuerySet[Dimension]:
     ).order_by("position")
 
 
-def timeline() -> Timeline:
-    categories = list(MigrationCategory.objects.order_by("position"))
+def timeline(*, by: str = "category") -> Timeline:
+    """Provisions per year by migration category, or by dimension with ``by="dimension"``."""
+    model, relation = (Dimension, "dimensions") if by == "dimension" else (MigrationCategory, "categories")
+    dated = Provision.objects.published().filter(document__date__isnull=False)
     rows = (
-        Provision.objects.published()
-        .filter(document__date__isnull=False, categories__isnull=False)
-        .values_list(ExtractYear("document__date"), "categories__slug")
+        dated.filter(**{f"{relation}__isnull": False})
+        .values_list(ExtractYear("document__date"), f"{relation}__slug")
         .annotate(n=Count("id", distinct=True))
         .order_by()
     )
     counts = {(year, slug): n for year, slug, n in rows}
-    years = [year for year, _ in counts]
+    tagged = dict(
+        dated.filter(Q(dimensions__isnull=False) | Q(categories__isnull=False))
+        .values_list(ExtractYear("document__date"))
+        .annotate(n=Count("id", distinct=True))
+        .order_by()
+    )
+    years = [year for year, _ in counts] + list(tagged)
     span = list(range(min(years), max(years) + 1)) if years else []
-    return Timeline(years=span, categories=categories, counts=counts)
+    return Timeline(
+        years=span,
+        categories=list(model.objects.order_by("position")),
+        counts=counts,
+        tagged=tagged,
+        by="dimension" if by == "dimension" else "category",
+    )
 
 
 def dimension_category_matrix() -> Matrix:

@@ -6,9 +6,11 @@ from django import forms
 from django.contrib import admin
 from django.db import models
 from django.db.models import Prefetch
+from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 
-from commitments.models import Provision, SuggestionStatus, TagSuggestion
+from commitments.models import Dimension, MigrationCategory, Provision, SuggestionStatus, TagSuggestion
+from commitments.tag_decisions import Decider, forget_tag, record_tag
 from curation.admin import tagging
 from curation.admin.history import HistoryAdmin
 from curation.admin.list_filters import PendingSuggestionsFilter, TaggingFilter, YearFilter
@@ -17,6 +19,54 @@ from documents.symbols import normalize_symbol
 
 # "MC.DOC/2/05 4.5" or "MC.DOC/2/05, para. 4.5": a citation typed into the search box.
 _CITATION = re.compile(r"^(?P<symbol>\S+/\S+?),?\s+(?:para\.?\s*)?(?P<label>.+)$", re.IGNORECASE)
+
+
+class ProvisionForm(forms.ModelForm):
+    tag_basis = forms.CharField(
+        max_length=300,
+        required=False,
+        label="Basis of the tags added",
+        help_text="One line: why it carries the tags you add (kept with each tag, shown publicly).",
+    )
+
+    class Meta:
+        model = Provision
+        fields = [
+            "document",
+            "position",
+            "label",
+            "heading",
+            "text",
+            "is_commitment",
+            "is_preamble",
+            "dimensions",
+            "categories",
+            "origin",
+            "quoted_in",
+            "quoted_locator",
+        ]
+
+    def added_tags(self) -> list[Dimension | MigrationCategory]:
+        added = []
+        for name in ("dimensions", "categories"):
+            before = {getattr(t, "pk", t) for t in self.initial.get(name) or []}
+            added += [t for t in self.cleaned_data.get(name) or [] if t.pk not in before]
+        return added
+
+    def removed_tags(self) -> list[Dimension | MigrationCategory]:
+        if self.instance.pk is None:
+            return []
+        removed = []
+        for name in ("dimensions", "categories"):
+            after = {t.pk for t in self.cleaned_data.get(name) or []}
+            removed += [t for t in getattr(self.instance, name).all() if t.pk not in after]
+        return removed
+
+    def clean(self):
+        data = super().clean()
+        if self.added_tags() and not (data.get("tag_basis") or "").strip():
+            self.add_error("tag_basis", "Say in one line why this provision carries the tags you add.")
+        return data
 
 
 class SuggestionDecisionForm(forms.ModelForm):
@@ -68,7 +118,9 @@ class ProvisionAdmin(HistoryAdmin):
     ]
     search_fields = ["label", "text", "heading", "document__symbol", "document__title"]
     autocomplete_fields = ["document", "quoted_in"]
+    form = ProvisionForm
     formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
+    readonly_fields = ["tag_provenance"]
     fields = [
         "document",
         "position",
@@ -79,6 +131,8 @@ class ProvisionAdmin(HistoryAdmin):
         "is_preamble",
         "dimensions",
         "categories",
+        "tag_basis",
+        "tag_provenance",
         "origin",
         "quoted_in",
         "quoted_locator",
@@ -134,6 +188,49 @@ class ProvisionAdmin(HistoryAdmin):
             f"{s.tag.name} {s.confidence:.2f} ({s.trigger_words()})"
             for s in getattr(provision, "pending", [])
         )
+
+    @admin.display(description="why it carries its tags")
+    def tag_provenance(self, provision: Provision) -> str:
+        if provision.pk is None:
+            return "—"
+        decisions = provision.tag_decisions.select_related("dimension", "category")
+        rows = format_html_join(
+            "",
+            "<li><strong>{}</strong>: {} by {} on {} — {}</li>",
+            (
+                (d.tag.name, d.get_origin_display(), d.curator, f"{d.decided_at:%Y-%m-%d}", d.basis)
+                for d in decisions
+            ),
+        )
+        curation = getattr(provision, "curation", None)
+        last = (
+            format_html(
+                "<p>Last decided by {} on {} in {}{}</p>",
+                curation.curator,
+                f"{curation.decided_at:%Y-%m-%d}",
+                curation.get_source_display(),
+                f"; commitment: {curation.basis}" if curation.basis else "",
+            )
+            if curation
+            else ""
+        )
+        if not rows:
+            return format_html("<p>No tag decided yet.</p>{}", last)
+        return format_html("<ul>{}</ul>{}", rows, last)
+
+    def save_model(self, request, obj, form, change):
+        form.tags_removed = form.removed_tags() if change else []
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        added = form.added_tags()
+        super().save_related(request, form, formsets, change)
+        decider = Decider.for_user(request.user)
+        basis = form.cleaned_data.get("tag_basis", "").strip()
+        for tag in added:
+            record_tag(form.instance, tag, basis=basis, decider=decider)
+        for tag in getattr(form, "tags_removed", []):
+            forget_tag(form.instance, tag, decider=decider)
 
     def save_formset(self, request, form, formset, change):
         if formset.model is not TagSuggestion:

@@ -20,24 +20,40 @@ class TagChoiceForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         label="Migration categories",
     )
+    basis = forms.CharField(
+        max_length=300,
+        required=False,
+        label="Basis",
+        help_text="One line: why these provisions carry these tags (kept with each tag, shown publicly).",
+    )
+
+    def __init__(self, *args, adding: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.adding = adding
 
     def clean(self):
         data = super().clean()
         if not data.get("dimensions") and not data.get("categories"):
             raise forms.ValidationError("Choose at least one dimension or migration category.")
+        if self.adding and not (data.get("basis") or "").strip():
+            self.add_error("basis", "Say in one line why these provisions carry these tags.")
         return data
 
 
 def _tag_action(modeladmin, request, queryset, *, adding: bool):
     action = "add_tags" if adding else "remove_tags"
-    form = TagChoiceForm(request.POST if "apply" in request.POST else None)
+    form = TagChoiceForm(request.POST if "apply" in request.POST else None, adding=adding)
     if form.is_valid():
-        change = add_tags if adding else remove_tags
-        changed = change(
-            provisions=queryset.prefetch_related("dimensions", "categories"),
-            dimensions=list(form.cleaned_data["dimensions"]),
-            categories=list(form.cleaned_data["categories"]),
-        )
+        chosen = {
+            "provisions": queryset.prefetch_related("dimensions", "categories"),
+            "dimensions": list(form.cleaned_data["dimensions"]),
+            "categories": list(form.cleaned_data["categories"]),
+            "user": request.user,
+        }
+        if adding:
+            changed = add_tags(**chosen, basis=form.cleaned_data["basis"].strip())
+        else:
+            changed = remove_tags(**chosen)
         verb = "added to" if adding else "removed from"
         modeladmin.message_user(
             request, f"Tags {verb} {changed} of {queryset.count()} provisions.", messages.SUCCESS

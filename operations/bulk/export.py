@@ -12,7 +12,14 @@ from typing import BinaryIO
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from commitments.models import Dimension, MigrationCategory, Provision, Relation
+from commitments.models import (
+    Dimension,
+    MigrationCategory,
+    Provision,
+    ProvisionCuration,
+    Relation,
+    TagDecision,
+)
 from documents.models import Document, DocumentAttachment, FieldDecision, FieldOfWork, MetadataClaim
 from operations.bulk.tables import FORMAT_NAME, FORMAT_VERSION, TABLES, columns, readme, to_csv_cell
 
@@ -103,6 +110,32 @@ def corpus_tables() -> Tables:
             {"document": published[a.document_id], "position": a.position, "title": a.title, "text": a.text}
             for a in DocumentAttachment.objects.filter(document_id__in=published).order_by(
                 "document_id", "position", "id"
+            )
+        ],
+        "tag_decisions": [
+            {
+                "provision": d.provision_id,
+                "dimension": d.dimension.slug if d.dimension_id else None,
+                "category": d.category.slug if d.category_id else None,
+                "origin": d.origin,
+                "curator": d.curator,
+                "decided_at": d.decided_at.isoformat(),
+                "basis": d.basis,
+            }
+            for d in TagDecision.objects.filter(provision__document_id__in=published)
+            .select_related("dimension", "category")
+            .order_by("provision_id", "pk")
+        ],
+        "curations": [
+            {
+                "provision": c.provision_id,
+                "curator": c.curator,
+                "decided_at": c.decided_at.isoformat(),
+                "basis": c.basis,
+                "source": c.source,
+            }
+            for c in ProvisionCuration.objects.filter(provision__document_id__in=published).order_by(
+                "provision_id"
             )
         ],
     }

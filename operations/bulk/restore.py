@@ -14,7 +14,14 @@ from django.core.exceptions import ValidationError
 from django.core.management.color import no_style
 from django.db import IntegrityError, connection, transaction
 
-from commitments.models import Dimension, MigrationCategory, Provision, Relation
+from commitments.models import (
+    Dimension,
+    MigrationCategory,
+    Provision,
+    ProvisionCuration,
+    Relation,
+    TagDecision,
+)
 from documents.models import (
     Document,
     DocumentAttachment,
@@ -218,6 +225,29 @@ def _restore(tables: Tables) -> dict[str, int]:
             **{name: row[name] for name in ("position", "title", "text")},
         )
         _saved("attachments", i, attachment)
+
+    for i, row in enumerate(tables["tag_decisions"], start=1):
+        provision = _lookup(provisions, row["provision"], "tag_decisions", i, "provision")
+        decision = TagDecision(
+            provision=provision,
+            dimension=_lookup(dimensions, row["dimension"], "tag_decisions", i, "dimension")
+            if row["dimension"]
+            else None,
+            category=_lookup(categories, row["category"], "tag_decisions", i, "category")
+            if row["category"]
+            else None,
+            decided_at=_moment(row["decided_at"], "tag_decisions", i),
+            **{name: row[name] for name in ("origin", "curator", "basis")},
+        )
+        _saved("tag_decisions", i, decision, exclude=("suggestion",))
+
+    for i, row in enumerate(tables["curations"], start=1):
+        curation = ProvisionCuration(
+            provision=_lookup(provisions, row["provision"], "curations", i, "provision"),
+            decided_at=_moment(row["decided_at"], "curations", i),
+            **{name: row[name] for name in ("curator", "basis", "source")},
+        )
+        _saved("curations", i, curation)
 
     # Rows were written with their ids: move each id sequence past them (a no-op on SQLite).
     with connection.cursor() as cursor:

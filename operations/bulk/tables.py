@@ -95,6 +95,22 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("title", "title, e.g. Interpretative statement by Georgia"),
         ("text", "text"),
     ],
+    "tag_decisions": [
+        ("provision", "id of the provision"),
+        ("dimension", "slug of the dimension decided; empty for a category"),
+        ("category", "slug of the migration category decided; empty for a dimension"),
+        ("origin", "curated (tagged by the editors) or accepted (suggested automatically, accepted)"),
+        ("curator", "who decided"),
+        ("decided_at", "when"),
+        ("basis", "why the provision carries the tag, in one line"),
+    ],
+    "curations": [
+        ("provision", "id of the provision the editors decided (its tags and whether it commits)"),
+        ("curator", "who decided last"),
+        ("decided_at", "when"),
+        ("basis", "why it is (or is not) a commitment, in one line"),
+        ("source", "file (fixtures/curation) or admin"),
+    ],
 }
 
 LIST_COLUMNS = {("provisions", "dimensions"), ("provisions", "categories"), ("documents", "fields_of_work")}
@@ -109,6 +125,8 @@ INT_COLUMNS = {
     ("relations", "target_provision"),
     ("claims", "id"),
     ("attachments", "position"),
+    ("tag_decisions", "provision"),
+    ("curations", "provision"),
 }
 BOOL_COLUMNS = {("provisions", "is_commitment"), ("provisions", "is_preamble")}
 # Columns that may hold no value: null in JSON, an empty cell in CSV.
@@ -118,6 +136,8 @@ NULLABLE_COLUMNS = {
     ("relations", "source_provision"),
     ("relations", "target_provision"),
     ("claims", "source_document"),
+    ("tag_decisions", "dimension"),
+    ("tag_decisions", "category"),
 }
 
 

@@ -41,12 +41,49 @@ def test_the_add_tags_action_asks_which_tags_then_adds_them_to_every_selected_pr
         apply="1",
         dimensions=[taxonomy["economic"].pk],
         categories=[taxonomy["labour"].pk],
+        basis="remittances of migrant workers",
     )
     assert response.status_code == 302
     for provision in chosen:
         assert list(provision.dimensions.all()) == [taxonomy["economic"]]
         assert list(provision.categories.all()) == [taxonomy["labour"]]
     assert not other.categories.exists()
+
+
+def test_every_tag_added_in_bulk_records_who_when_and_the_basis_given(curator_client, taxonomy):
+    provision = ProvisionFactory()
+    run_action(
+        curator_client,
+        CHANGELIST,
+        "add_tags_action",
+        [provision],
+        apply="1",
+        categories=[taxonomy["forced"].pk],
+        basis="protection of refugees",
+    )
+    decision = provision.tag_decisions.get()
+    assert (decision.category, decision.curator, decision.basis) == (
+        taxonomy["forced"],
+        "carla",
+        "protection of refugees",
+    )
+    assert decision.get_origin_display() == "tagged by the editors"
+    assert provision.curation.source == "admin"
+
+
+def test_adding_tags_without_a_basis_asks_for_one_and_changes_nothing(curator_client, taxonomy):
+    provision = ProvisionFactory()
+    response = run_action(
+        curator_client,
+        CHANGELIST,
+        "add_tags_action",
+        [provision],
+        apply="1",
+        categories=[taxonomy["forced"].pk],
+    )
+    assert response.status_code == 200
+    assert "Say in one line why these provisions carry these tags." in response.content.decode()
+    assert not provision.categories.exists() and not provision.tag_decisions.exists()
 
 
 def test_bulk_tagging_is_recorded_in_each_provisions_history_with_the_curator(
@@ -60,6 +97,7 @@ def test_bulk_tagging_is_recorded_in_each_provisions_history_with_the_curator(
         [provision],
         apply="1",
         categories=[taxonomy["forced"].pk],
+        basis="refugees",
     )
     latest = provision.history.latest()
     assert latest.history_user == curator

@@ -29,7 +29,13 @@ def test_a_curator_edits_provisions_and_tags(curator_client):
     labour = MigrationCategory.objects.get(slug="labour")
     changelist = reverse("admin:commitments_provision_changelist")
     response = run_action(
-        curator_client, changelist, "add_tags_action", [provision], apply="1", categories=[labour.pk]
+        curator_client,
+        changelist,
+        "add_tags_action",
+        [provision],
+        apply="1",
+        categories=[labour.pk],
+        basis="migrant workers",
     )
     assert response.status_code == 302
     assert list(provision.categories.all()) == [labour]

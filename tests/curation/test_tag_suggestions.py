@@ -13,7 +13,12 @@ from tests.factories import ProvisionFactory
 
 pytestmark = pytest.mark.django_db
 
-CLIMATE = "The participating States will assess the impact of climate change and environmental degradation."
+# As the study (4.1.3) reports MC.DEC/5/09: about migration, so environmental migration fits
+# (climate change alone, in a text not about migration, is no evidence of it).
+CLIMATE = (
+    "The Permanent Council will help assess the possible impact of environmental degradation on "
+    "migratory pressures, which climate change may magnify."
+)
 TRAFFICKING = "The participating States will combat illegal migration and trafficking in human beings."
 
 

@@ -65,7 +65,9 @@ def test_on_the_corpus_the_timeline_and_matrix_agree_with_the_database(client, c
     from commitments.models import Provision
 
     timeline = client.get("/timeline/").context["timeline"]
-    for year, cells in timeline.rows():
+    for year, cells, tagged in timeline.rows():
+        in_year = Provision.objects.published().filter(document__date__year=year)
+        assert tagged == in_year.exclude(dimensions__isnull=True, categories__isnull=True).distinct().count()
         for category, count in cells:
             assert (
                 count
@@ -79,3 +81,23 @@ def test_on_the_corpus_the_timeline_and_matrix_agree_with_the_database(client, c
     assert matrix.totals.total == Provision.objects.published().count()
     for category, count in matrix.totals.cells:
         assert count == Provision.objects.published().in_category(category.slug).count()
+
+
+def test_the_timeline_by_dimension_counts_every_tagged_provision_of_the_corpus(client, corpus):
+    from commitments.models import Provision
+
+    timeline = client.get("/timeline/", {"by": "dimension"}).context["timeline"]
+    mc_doc_2_05 = corpus.document("MC.DOC/2/05").provisions.filter(origin="full_text").count()
+    by_year = {year: ({d.slug: n for d, n in cells}, tagged) for year, cells, tagged in timeline.rows()}
+    cells_2005, tagged_2005 = by_year[2005]
+    # Every paragraph of MC.DOC/2/05 is tagged, most of them with no migration category.
+    assert tagged_2005 >= mc_doc_2_05 == 59
+    assert cells_2005["politico-military"] == (
+        Provision.objects.published()
+        .in_dimension("politico-military")
+        .filter(document__date__year=2005)
+        .count()
+    )
+    html = client.get("/timeline/", {"by": "dimension"}).content.decode()
+    assert "Provisions per year by dimension" in html
+    assert "?dimension=human&amp;year_from=2005&amp;year_to=2005" in html

@@ -8,7 +8,9 @@ from web.statistics import dimension_category_matrix, timeline
 
 
 def timeline_page(request: HttpRequest) -> HttpResponse:
-    data = timeline()
+    by = "dimension" if request.GET.get("by") == "dimension" else "category"
+    data = timeline(by=by)
+    series = "dimension" if by == "dimension" else "migration category"
     return render(
         request,
         "web/timeline.html",
@@ -17,9 +19,9 @@ def timeline_page(request: HttpRequest) -> HttpResponse:
             "timeline": data,
             "chart": timeline_svg(
                 data,
-                title="Provisions per year by migration category",
+                title=f"Provisions per year by {series}",
                 description=(
-                    "Stacked bars, one per year of adoption, one colour per migration category. "
+                    f"Stacked bars, one per year of adoption, one colour per {series}. "
                     "The table below gives the same numbers."
                 ),
             ),
