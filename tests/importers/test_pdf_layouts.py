@@ -87,8 +87,11 @@ def test_mc_doc_2_05_in_times_with_hanging_numbers_a_journal_code_and_running_he
 
 def test_a_made_up_decision_keeps_preamble_sub_paragraphs_footnotes_and_annex():
     sample = made_up_decision(random.Random(4), number=4)
-    assert any(preamble for _, _, preamble in sample.expected)
-    assert any("(" in label for label, _, _ in sample.expected) or True
+    # What this sample holds: two preambular paragraphs, sub-paragraphs, a footnote, an annex.
+    assert [label for label, _, _ in sample.expected] == [
+        "Preamble 1", "Preamble 2", "1", "2", "2(a)", "3", "3(a)", "Annex 1", "Annex 2", "Annex 3", "Annex 4",
+    ]  # fmt: skip
+    assert list(sample.footnotes) == ["1"]
     for producer in ("fpdf2", "reportlab"):
         assert_read_back(sample, Layout(producer=producer, justified=True, hyphenate=True))
 
