@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test reliability lint format setup-run setup-test migrate corpus index clean bench bench-tools bench-smoke
+.PHONY: run test reliability pdf-sweep lint format setup-run setup-test migrate corpus index clean bench bench-pdf bench-tools bench-smoke
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON_BIN) -m venv $(VENV)
@@ -46,6 +46,10 @@ reliability: setup-test
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(PY) -m pytest -m reliability -s -p no:cacheprovider tests/reliability $(PYTEST_ARGS)
 
+# The long sweep of generated PDF layouts (both producers, many hypothesis cases): README, "PDF import".
+pdf-sweep: setup-test
+	$(PY) -m pytest -m pdf_sweep -p no:cacheprovider tests/importers/test_pdf_layouts.py $(PYTEST_ARGS)
+
 lint: setup-test
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
@@ -72,6 +76,10 @@ bench: $(VENV)/.bench bench-tools
 	$(PY) -m bench run --scales $(BENCH_SCALES) --repetitions $(BENCH_REPETITIONS) \
 	  --database-url $(BENCH_DATABASE_URL) \
 	  --command "make bench BENCH_SCALES=$(BENCH_SCALES) BENCH_REPETITIONS=$(BENCH_REPETITIONS)"
+
+# Only the PDF import's figures, put into bench/results.json and BENCHMARKS.md beside the last full run's.
+bench-pdf: $(VENV)/.bench bench-tools
+	$(PY) -m bench pdf-run --database-url $(BENCH_DATABASE_URL) --command "make bench-pdf"
 
 clean:
 	rm -rf var/ .pytest_cache .ruff_cache

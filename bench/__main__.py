@@ -55,6 +55,19 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--no-warm-up", action="store_true", help="skip the unmeasured first pass (smoke runs)")
     run.add_argument("--drop-databases", action="store_true", help="drop the benchmark databases afterwards")
 
+    pdf_only = commands.add_parser(
+        "pdf-run", help="measure only the PDF import and put it into the results and report (make bench-pdf)"
+    )
+    pdf_only.add_argument("--pages", type=_positive, default=100)
+    pdf_only.add_argument("--repetitions", type=_positive, default=3)
+    pdf_only.add_argument(
+        "--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE_URL)
+    )
+    pdf_only.add_argument("--work-dir", type=Path, default=BASE_DIR / "var" / "bench")
+    pdf_only.add_argument("--results", type=Path, default=BASE_DIR / "bench" / "results.json")
+    pdf_only.add_argument("--markdown", type=Path, default=BASE_DIR / "BENCHMARKS.md")
+    pdf_only.add_argument("--command", dest="label", default=None)
+
     report = commands.add_parser("report", help="rewrite the Markdown report from a results file")
     report.add_argument("--results", type=Path, default=BASE_DIR / "bench" / "results.json")
     report.add_argument("--markdown", type=Path, default=BASE_DIR / "BENCHMARKS.md")
@@ -112,6 +125,20 @@ def main(argv: list[str] | None = None) -> int:
             print(f"bench: {exc}", file=sys.stderr)
             return 2
         print(f"bench: wrote {args.results}" + (f" and {args.markdown}" if args.markdown else ""))
+        return 0
+    if args.command == "pdf-run":
+        from bench.run import run_pdf_only
+
+        run_pdf_only(
+            pdf_pages=args.pages,
+            repetitions=args.repetitions,
+            database_url=args.database_url,
+            work_dir=args.work_dir,
+            results_path=args.results,
+            markdown_path=args.markdown,
+            command=args.label or shlex.join(["python", "-m", "bench", *argv]),
+        )
+        print(f"bench: wrote the PDF figures into {args.results} and {args.markdown}")
         return 0
     if args.command == "report":
         from bench.report import write_markdown

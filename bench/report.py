@@ -76,6 +76,19 @@ def evaluate_targets(results: dict) -> list[dict]:
                 break
         else:
             targets.append({"target": name, "figure": None, "verdict": reason})
+    parse = results.get("pdf_import", {}).get("importer_parse", {})
+    share = parse.get("share_of_pdftotext_speed")
+    targets.append(
+        {
+            "target": "PDF parse ≥ 5 % of pdftotext's pages/s",
+            "figure": f"{share:.1%} ({parse['pages_per_second']:,.1f} pages/s)"
+            if share is not None
+            else None,
+            "verdict": ("met" if share >= 0.05 else "missed")
+            if share is not None
+            else _nm(parse) or "not measured",
+        }
+    )
     return targets
 
 
@@ -292,6 +305,17 @@ def render(results: dict) -> str:
         out.append(f"A generated {pdf['pages']}-page PDF laid out as the OSCE prints a decision{note}:")
         out.append("")
         out += _table(["tool", "pages/s", "share of pdftotext's speed"], rows)
+        worker = pdf.get("worker", {})
+        if "peak_rss_mib" in worker:
+            out += [f"Peak memory of the PDF worker process: {worker['peak_rss_mib']:,.1f} MiB.", ""]
+        if pdf.get("command"):
+            commit = (pdf.get("git") or {}).get("commit") or ""
+            out += [
+                f"These PDF figures come from a separate run, `{pdf['command']}`, "
+                f"on {pdf.get('generated_at')} at commit `{commit[:12]}`; the other figures are the "
+                "whole run's above.",
+                "",
+            ]
     out += ["## Method", "", *METHOD, ""]
     if FINDINGS.exists():
         out += [FINDINGS.read_text().strip(), ""]
@@ -322,6 +346,37 @@ METHOD = [
 
 def write_markdown(*, results: dict, path: Path) -> None:
     path.write_text(render(results))
+
+
+def splice_pdf_figures(*, results: dict, path: Path) -> None:
+    """Put the PDF import's section and target row of ``results`` into the report at ``path``,
+    leaving the rest of it (a full run's figures, edited by hand or not) as it is."""
+    fresh = render(results)
+    if not path.exists():
+        path.write_text(fresh)
+        return
+    text = path.read_text()
+    section = _between(fresh, "## PDF import", "## Method")
+    if "## PDF import" in text and "## Method" in text:
+        text = text.replace(_between(text, "## PDF import", "## Method"), section, 1)
+    row = next((line for line in fresh.splitlines() if line.startswith("| PDF parse ")), None)
+    if row:
+        lines = text.splitlines()
+        old = next((i for i, line in enumerate(lines) if line.startswith("| PDF parse ")), None)
+        if old is not None:
+            lines[old] = row
+        else:
+            last = lines.index("| target | figure | verdict |")
+            while last + 1 < len(lines) and lines[last + 1].startswith("|"):
+                last += 1
+            lines.insert(last + 1, row)
+        text = "\n".join(lines) + "\n"
+    path.write_text(text)
+
+
+def _between(text: str, start: str, end: str) -> str:
+    begin = text.index(start)
+    return text[begin : text.index(end, begin)]
 
 
 def _cold_pass(cold: dict | None) -> str:

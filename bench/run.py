@@ -16,7 +16,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from bench.report import write_markdown
+from bench.report import splice_pdf_figures, write_markdown
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -258,6 +258,42 @@ def run(
             drop_database(url)
     results["complete"] = True
     _write(results, started=started, results_path=results_path, markdown_path=markdown_path)
+    return results
+
+
+def run_pdf_only(
+    *,
+    pdf_pages: int,
+    repetitions: int,
+    database_url: str,
+    work_dir: Path,
+    results_path: Path,
+    markdown_path: Path | None,
+    command: str,
+) -> dict:
+    """Measure the PDF import alone and put its figures into the last run's results and report
+    (the other figures stay those of that run; the report says both commands)."""
+    started = time.perf_counter()
+    results = (
+        json.loads(results_path.read_text()) if results_path.exists() else {"scales": {}, "complete": False}
+    )
+    url = scale_database_url(database_url, 0, work_dir).replace("_0", "_pdf")
+    recreate_database(url)
+    pdf_dir = work_dir / "pdf"
+    shutil.rmtree(pdf_dir, ignore_errors=True)
+    args = ["pdf", "--pages", str(pdf_pages), "--repetitions", str(repetitions)]
+    results["pdf_import"] = _child(args, database_url=url, work_dir=pdf_dir, out=pdf_dir / "pdf.json")
+    results["pdf_import"]["command"] = command
+    results["pdf_import"]["generated_at"] = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
+    results["pdf_import"]["git"] = {"commit": _git("rev-parse", "HEAD")}
+    results["pdf_import"]["machine"] = machine()
+    # The whole run's figures and duration stay as they were; only the PDF part is new.
+    results_path.parent.mkdir(parents=True, exist_ok=True)
+    results_path.write_text(json.dumps(results, indent=2, sort_keys=False) + "\n")
+    if markdown_path is not None:
+        splice_pdf_figures(results=results, path=markdown_path)
+    drop_database(url)
+    print(f"bench: the PDF import measured in {time.perf_counter() - started:.0f} s", flush=True)
     return results
 
 

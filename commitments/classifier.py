@@ -224,7 +224,9 @@ def choose_threshold(
 ) -> float | None:
     """The lowest confidence from which on the proposals for ``examples`` are right at least
     ``target`` of the time (micro-averaged): at that threshold and at every higher one that
-    still proposes ``min_proposed`` tags, so that one lucky step does not decide. None if none is."""
+    still proposes ``min_proposed`` tags down to it, so that one lucky step does not decide. "At least" is
+    read with the sample's size in mind: the lower bound of the Wilson interval (90% one-sided)
+    of the measured precision must reach ``target``. None if no threshold does."""
     candidates = sorted(
         {s.confidence for text, _ in examples for s in classifier.score(text) if s.taxonomy == taxonomy}
     )
@@ -236,7 +238,20 @@ def choose_threshold(
         summed = total(measure(trial, examples, taxonomy=taxonomy))
         if summed.proposed < min_proposed:
             continue
-        if summed.precision < target:
-            break
+        if wilson_lower_bound(summed.correct, summed.proposed) < target:
+            if chosen is not None:
+                break
+            continue  # too few proposals yet to show the precision: lower the threshold
         chosen = threshold
     return chosen
+
+
+def wilson_lower_bound(successes: int, trials: int, *, z: float = 1.2816) -> float:
+    """The lower end of the Wilson score interval for a proportion (z = 1.2816: 90% one-sided)."""
+    if trials == 0:
+        return 0.0
+    p = successes / trials
+    denominator = 1 + z * z / trials
+    centre = p + z * z / (2 * trials)
+    margin = z * math.sqrt(p * (1 - p) / trials + z * z / (4 * trials * trials))
+    return (centre - margin) / denominator

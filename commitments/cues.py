@@ -20,6 +20,12 @@ dashes made plain), matched at word boundaries; ``\\w*`` takes any ending.
 
 from dataclasses import dataclass
 
+# The rights and conditions of migrant workers are the human dimension of migration (study 4.1.2).
+RIGHTS_OF_WORKERS = r"(equality of rights|rights) (between|of) migrant workers|migrant workers may enjoy"
+# The study's and the Assembly's name for the events of 2015-2016, not evidence of what a text is about.
+REFUGEE_CRISIS = (
+    r"(migration and )?refugee (and migration )?crisis|migration and refugee flows|world refugee day"
+)
 # Asylum seekers smuggled are the victims of a crime (illegal migration), not refugees fleeing.
 SMUGGLED = r"smuggl\w* (of )?asylum seekers( and migrants)?"
 MIGRATION = r"migra\w*|migrants?|immigra\w*|emigra\w*|refugees?|asylum|displaced|displacement"
@@ -56,14 +62,16 @@ def _cues(tag: str, rows: list[tuple]) -> list[CueSpec]:
 CATEGORY_CUES = [
     *_cues("labour", [
         ("labour migration", r"labour migra\w*|labour migrants?", 3.0),
-        ("migrant workers", r"migrant workers?|movement of workers|workers' mobility|mobility of workers", 3.0),
+        ("migrant workers", r"migrant workers?|movement of workers|workers' mobility|mobility of workers", 3.0,
+         {"unless": (RIGHTS_OF_WORKERS,)}),
         ("circular migration", r"circular migration", 3.0),
         ("remittances", r"remittances?", 3.0),
-        ("legal migration", r"legal migration", 1.5),
-        ("labour markets", r"labour markets?|skilled labour|employment opportunit\w*|opportunities for employment", 2.0),
+        ("legal migration", r"legal migration", 2.5),
+        ("labour markets", r"labour markets?|skilled labour|employment opportunit\w*|opportunities for employment", 2.5),
         ("return and reintegration", r"reintegration|return and reintegration", 1.5, {"needs": MIGRATION}),
         ("pensions and qualifications", r"portability of pensions|recognition of (foreign )?qualifications", 2.0),
-        ("development and co-development", r"co-development|sustainable development", 1.5, {"needs": MIGRATION}),
+        ("co-development", r"co-development", 2.5),
+        ("sustainable development", r"sustainable development", 1.5, {"needs": MIGRATION}),
         ("economic co-operation", r"economic co-operation|economic development|investment\w*|savings", 1.0,
          {"needs": MIGRATION}),
     ]),
@@ -79,8 +87,8 @@ CATEGORY_CUES = [
          {"unless": (r"(regional|economic|european) integration",)}),
         ("families of migrants", r"famil(y|ies) reunification|reuniting of \w+ workers with their families"
          r"|(migrants?|workers) and their famil\w*|their family members", 2.0),
-        ("equality of rights", r"equality of rights|equal access to education", 2.0),
-        ("living and housing conditions", r"(living|housing) conditions", 2.0, {"needs": MIGRATION}),
+        ("equality of rights", r"equality of rights|equal access to education", 2.5),
+        ("living and housing conditions", r"(living|housing) conditions", 2.5, {"needs": MIGRATION + "|migrant workers"}),
         ("tolerance and diversity", r"cultural and religious diversity|tolerance and non-discrimination", 2.0),
         ("Roma and Sinti", r"roma and sinti", 1.5),
         ("freedom of movement", r"freedom of movement|leave any country|return to (his|her|their) (own )?country",
@@ -109,7 +117,7 @@ CATEGORY_CUES = [
     *_cues("forced", [
         ("forced migration", r"forced (migration|displacement)|forcibly displaced", 3.5),
         ("refugees", r"refugees?", 2.5,
-         {"unless": (r"environmental refugees?", r"refugees? and humanitarian law")}),
+         {"unless": (r"environmental refugees?", r"refugees? and humanitarian law", REFUGEE_CRISIS)}),
         ("refugee law", r"refugee,? and humanitarian law|refugee law", 2.0),
         ("asylum", r"asylum( seekers?)?", 2.5, {"unless": (SMUGGLED,)}),
         ("displaced persons", r"(internally )?displaced persons|displacement", 2.5,
@@ -134,7 +142,7 @@ DIMENSION_CUES = [
         ("arms control", r"arms control|weapons|military|confidence-building|forum for security co-operation",
          2.5),
         ("policing", r"police|policing|law enforcement|prosecutors?|investigat\w*|extradition", 2.0),
-        ("trafficking and smuggling", r"smuggl\w*|illicit trafficking|trafficking in (weapons|drugs)|drugs", 2.0),
+        ("trafficking and smuggling", r"smuggl\w*|illicit trafficking|trafficking in (weapons|drugs)|drugs|(illegal|irregular) migration", 2.0),
         ("conflict", r"conflict[- ](prevention|resolution)|conflicts?", 2.0),
         ("security co-operation", r"security co-operation|security sector|transnational threats", 2.0),
         ("travel documents and visas", r"travel documents|visas?", 2.0),
@@ -156,7 +164,7 @@ DIMENSION_CUES = [
     *_cues("human", [
         ("human rights", r"human rights|fundamental freedoms|human dimension", 2.5),
         ("rule of law and democracy", r"rule of law|democrati[sz]ation|democratic institutions", 2.0),
-        ("refugees and asylum", r"refugees?|asylum|displaced persons", 2.0, {"unless": (SMUGGLED,)}),
+        ("refugees and asylum", r"refugees?|asylum|displaced persons", 2.0, {"unless": (SMUGGLED, REFUGEE_CRISIS)}),
         ("humanitarian law", r"humanitarian", 2.0),
         ("tolerance and non-discrimination", r"discriminat\w*|xenophob\w*|intolerance|racis\w*|tolerance", 2.0),
         ("minorities and communities", r"minorit\w*|inter-ethnic|communities|roma and sinti", 1.5),

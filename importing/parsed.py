@@ -39,6 +39,17 @@ class ParsedProvision:
     origin: str = "full_text"
     quoted_locator: str = ""
     categories: list[str] = field(default_factory=list)
+    # Numbers of the footnotes whose markers stand in this provision's text.
+    footnotes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ParsedFootnote:
+    """A footnote printed at the foot of a page, with its number as printed."""
+
+    number: str
+    text: str
+    page: int = 0
 
 
 @dataclass
@@ -75,6 +86,7 @@ class ParsedDocument:
     fields_of_work: list[str] = field(default_factory=list)
     provisions: list[ParsedProvision] = field(default_factory=list)
     attachments: list[ParsedAttachment] = field(default_factory=list)
+    footnotes: list[ParsedFootnote] = field(default_factory=list)
 
     def stated_values(self) -> dict[str, str]:
         """The metadata values this source states, as claim strings (dates as truncated ISO)."""
@@ -109,6 +121,9 @@ class ParsedSource:
     document: ParsedDocument
     cited: list[ParsedDocument] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Words of the source by what they became (``importing.parsers.lines.SHARES``); empty
+    # for formats that do not keep the account.
+    text_shares: dict[str, int] = field(default_factory=dict)
 
     def as_dict(self) -> dict:
         """A JSON-ready view: metadata and every provision with label, heading path and text."""
@@ -127,6 +142,7 @@ class ParsedSource:
             "document": document_dict(self.document),
             "cited": [document_dict(doc) for doc in self.cited],
             "warnings": list(self.warnings),
+            "text_shares": dict(self.text_shares),
         }
 
     def dumps(self) -> str:

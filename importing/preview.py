@@ -11,6 +11,7 @@ from documents.models import ClaimField, Document, DocumentKind, IssuingBody
 from importing.diff import ProvisionDiff, diff_provisions, owned_provisions
 from importing.identity import find_document
 from importing.parsed import ParsedDocument, ParsedProvision, ParsedSource
+from importing.parsers.lines import SHARE_NAMES
 from importing.text_diff import word_diff
 
 
@@ -56,6 +57,19 @@ class ImportPreview:
         return any(
             d.stored is None or d.removed or d.counts["added"] or d.counts["changed"] for d in self.documents
         )
+
+    @property
+    def text_shares(self) -> list[tuple[str, int]]:
+        """(share as a curator reads it, words) for every share of the source's text."""
+        return [
+            (SHARE_NAMES[name], words)
+            for name, words in self.source.text_shares.items()
+            if name in SHARE_NAMES
+        ]
+
+    @property
+    def unassigned_words(self) -> int:
+        return self.source.text_shares.get("unassigned", 0)
 
     def totals(self) -> dict[str, int]:
         totals = {"added": 0, "changed": 0, "unchanged": 0, "removed": 0}

@@ -16,6 +16,7 @@ from importing.parsed import CLAIMED_FIELDS, ParsedSource
 from importing.parsers.decoding import FORMATS, decode_text, guess_format, is_pdf
 
 MANIFEST_LOCATOR = "bundled corpus manifest"
+URL_LOCATOR = "the URL the source was fetched from"
 
 
 def read_source(path: Path) -> bytes:
@@ -105,3 +106,21 @@ def _apply_metadata(parsed: ParsedSource, metadata: dict[str, str]) -> None:
         else:
             setattr(document, field_name, value)
         document.metadata_locators[field_name] = MANIFEST_LOCATOR
+
+
+def record_source_url(parsed: ParsedSource, url: str) -> None:
+    """The document was read from ``url``: that is its official text's address."""
+    parsed.document.source_url = url[:500]
+    parsed.document.metadata_locators["source_url"] = URL_LOCATOR
+
+
+def refuse_lost_text(parsed: ParsedSource) -> None:
+    """``ImportRejected`` when part of the source's body text went into nothing."""
+    lost = parsed.text_shares.get("unassigned", 0)
+    if lost:
+        where = "; ".join(w for w in parsed.warnings if "assigned to nothing" in w)
+        raise ImportRejected(
+            f"{lost:,} word{'s' if lost != 1 else ''} of body text would be assigned to nothing ({where}); "
+            "check with --dry-run, or import anyway with --accept-warnings",
+            source_name=parsed.name,
+        )

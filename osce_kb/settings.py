@@ -163,6 +163,11 @@ IMPORT_MAX_UPLOAD_BYTES = env_int("IMPORT_MAX_UPLOAD_BYTES", 50 * 1024 * 1024, m
 IMPORT_PDF_MAX_PAGES = env_int("IMPORT_PDF_MAX_PAGES", 2000, minimum=1)
 IMPORT_PDF_TIMEOUT_SECONDS = env_int("IMPORT_PDF_TIMEOUT_SECONDS", 120, minimum=1)
 IMPORT_PDF_MEMORY_MB = env_int("IMPORT_PDF_MEMORY_MB", 1024, minimum=64)
+# Sources fetched by URL: the same size limit, a time limit, few redirects, and only public
+# addresses unless allowed (tests serve files on 127.0.0.1).
+IMPORT_URL_TIMEOUT_SECONDS = env_int("IMPORT_URL_TIMEOUT_SECONDS", 30, minimum=1)
+IMPORT_URL_MAX_REDIRECTS = env_int("IMPORT_URL_MAX_REDIRECTS", 3, minimum=0)
+IMPORT_URL_ALLOW_PRIVATE_ADDRESSES = env_bool("IMPORT_URL_ALLOW_PRIVATE_ADDRESSES", False)
 # Uploads checked in the admin wait here, never served, until a curator confirms the import.
 IMPORT_STAGING_DIR = Path(env_str("IMPORT_STAGING_DIR", str(VAR_DIR / "import-staging")))
 

@@ -19,11 +19,12 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from documents.models import Document, PublicationStatus
 from importing.errors import ImportRejected
+from importing.fetching import fetch_source
 from importing.identity import find_document
 from importing.parsers.decoding import FORMATS
 from importing.preview import preview_import
 from importing.service import import_file
-from importing.sources import parse_source
+from importing.sources import parse_source, record_source_url
 from importing.staging import (
     PendingImport,
     StagedFileMissing,
@@ -43,7 +44,15 @@ FORMAT_LABELS = {
 
 
 class SourceUploadForm(forms.Form):
-    source = forms.FileField(label="Source file")
+    source = forms.FileField(label="Source file", required=False)
+    url = forms.URLField(
+        label="or its URL",
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        help_text="The address of the official PDF or plain text (http or https); it is recorded as the "
+        "document's official text.",
+    )
     format = forms.ChoiceField(
         required=False,
         choices=[("", "Guess from the file"), *((f, FORMAT_LABELS.get(f, f)) for f in FORMATS)],
@@ -65,22 +74,35 @@ class SourceUploadForm(forms.Form):
 
     def clean_source(self):
         upload = self.cleaned_data["source"]
+        if not upload:
+            return upload
         client_name = self.client_names[-1] if self.client_names else None
         self.cleaned_data["name"] = check_source_upload(
             upload, client_name=client_name, max_bytes=settings.IMPORT_MAX_UPLOAD_BYTES
         )
         return upload
 
+    def clean(self):
+        cleaned = super().clean()
+        if "source" in self.errors:
+            return cleaned
+        if cleaned.get("source") and cleaned.get("url"):
+            raise ValidationError("Give a file or a URL, not both.", code="both")
+        if not cleaned.get("source") and not cleaned.get("url") and "url" not in self.errors:
+            raise ValidationError("Choose a file to upload or give its URL.", code="neither")
+        return cleaned
+
     def full_clean(self):
         super().full_clean()
         if self.is_bound and self.upload_error:
             self.errors["source"] = self.error_class([self.upload_error])
         # Django drops a part whose name is only a path ("..", "/"); say why there is no file.
-        elif self.is_bound and "source" in self.errors and self.client_names:
+        elif self.is_bound and self.client_names and not getattr(self, "cleaned_data", {}).get("source"):
             try:
                 check_file_name(self.client_names[-1])
             except ValidationError as exc:
                 self.errors["source"] = self.error_class(exc.messages)
+                self.errors.pop("__all__", None)
 
 
 class ConfirmImportForm(forms.Form):
@@ -137,17 +159,24 @@ class SourceImportMixin:
             upload_error=getattr(request, "upload_error", None),
         )
         if request.method == "POST" and form.is_valid():
-            name = form.cleaned_data["name"]
-            data = form.cleaned_data["source"].read()
+            url = form.cleaned_data["url"]
             symbol = document.symbol if document else form.cleaned_data["symbol"]
             try:
+                if url:
+                    fetched = fetch_source(url)
+                    data, name = fetched.data, fetched.name
+                else:
+                    data, name = form.cleaned_data["source"].read(), form.cleaned_data["name"]
                 parsed = parse_source(
                     data, name=name, format=form.cleaned_data["format"] or None, symbol=symbol
                 )
+                if url:
+                    record_source_url(parsed, url)
                 if document is not None:
                     _check_same_document(parsed, document)
             except ImportRejected as exc:
-                form.add_error("source", f"{name}: {exc.reason}")
+                shown = url or form.cleaned_data["name"]
+                form.add_error("url" if url else "source", f"{shown}: {exc.reason}")
             else:
                 pending = stage_upload(
                     request.session,

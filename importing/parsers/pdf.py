@@ -1,17 +1,16 @@
-"""PDF sources: pdfminer.six in a child process, lines rebuilt from positions, then the
-same segmentation as plain text.
+"""PDF sources: pdfminer.six in a child process, the page layout read from positions and
+sizes, then the same title block, furniture and segmentation as plain text.
 
-OSCE prints provision numbers hanging in the left margin; pdfminer returns them as
-separate text lines, so lines sharing a baseline are put back together before
-segmentation. The child process runs under ``IMPORT_PDF_TIMEOUT_SECONDS`` of wall-clock
-time and ``IMPORT_PDF_MEMORY_MB`` of address space, and refuses more than
-``IMPORT_PDF_MAX_PAGES`` pages.
+The child process (``pdf_worker.py``) runs under ``IMPORT_PDF_TIMEOUT_SECONDS`` of
+wall-clock time and ``IMPORT_PDF_MEMORY_MB`` of address space, and refuses more than
+``IMPORT_PDF_MAX_PAGES`` pages. ``importing.parsers.pdf_layout`` turns what it reports into
+body lines, footnotes and page furniture; every word of the text layer is accounted for.
 """
 
 import json
 import subprocess
 import sys
-from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
@@ -19,26 +18,39 @@ from django.conf import settings
 from importing.errors import ImportRejected
 from importing.parsed import ParsedSource
 from importing.parsers.decoding import is_pdf
+from importing.parsers.lines import TextAccount
+from importing.parsers.pdf_layout import read_layout
 from importing.parsers.plain_text import parse_document_lines
 
 WORKER = Path(__file__).with_name("pdf_worker.py")
-# Lines whose vertical centres are closer than this share a baseline.
-_SAME_LINE = 3.0
-# A line starting this far right of the page's usual left edge is indented.
-_INDENT = 12.0
-# A gap between lines wider than this share of a line's height separates paragraphs.
-_PARAGRAPH_GAP = 0.5
 
-Page = list[list]  # [x0, top, bottom, text]
+
+@dataclass
+class PdfText:
+    """What the worker read: per page its size and text runs; and its peak memory."""
+
+    pages: list[dict]
+    peak_kb: int = 0
 
 
 def parse_pdf(data: bytes, *, name: str, sha256: str, symbol: str = "") -> ParsedSource:
     """Parse one OSCE document printed as PDF."""
     check_pdf_bytes(data)
-    pages = extract_pages(data)
-    if not any(line[3].strip() for page in pages for line in page):
+    pages = extract_pages(data).pages
+    if not any(run[4].strip() for page in pages for run in page["runs"]):
         raise ImportRejected("the PDF has no text layer (a scanned image?); it needs OCR first")
-    return parse_document_lines(pages_to_lines(pages), name=name, sha256=sha256, format="pdf", symbol=symbol)
+    account = TextAccount()
+    layout = read_layout(pages, account)
+    return parse_document_lines(
+        layout.lines,
+        name=name,
+        sha256=sha256,
+        format="pdf",
+        symbol=symbol,
+        account=account,
+        footnotes=layout.footnotes,
+        warnings=layout.warnings,
+    )
 
 
 def check_pdf_bytes(data: bytes) -> None:
@@ -51,8 +63,8 @@ def check_pdf_bytes(data: bytes) -> None:
         raise ImportRejected("the PDF is truncated (it does not end with %%EOF)")
 
 
-def extract_pages(data: bytes) -> list[Page]:
-    """Text lines per page, from pdfminer in a child process with time and memory limits."""
+def extract_pages(data: bytes) -> PdfText:
+    """Text runs per page, from pdfminer in a child process with time and memory limits."""
     timeout = settings.IMPORT_PDF_TIMEOUT_SECONDS
     try:
         completed = subprocess.run(  # noqa: S603 - our own script, arguments we build
@@ -82,39 +94,4 @@ def extract_pages(data: bytes) -> list[Page]:
     if error is not None or "pages" not in result:
         last = completed.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no output"]
         raise ImportRejected(error or f"the PDF reader failed ({last[0][:200]})")
-    return result["pages"]
-
-
-def pages_to_lines(pages: list[Page]) -> list[str]:
-    """Visual lines in reading order.
-
-    Fragments on one baseline are joined left to right (a hanging number and its text); a
-    line starting right of the page's usual left edge gets a leading space (an indent), a
-    wider gap than the line spacing a blank line (a new paragraph), and each page ends
-    with a blank line.
-    """
-    lines: list[str] = []
-    for page in pages:
-        if not page:
-            continue
-        edges = Counter(round(fragment[0]) for fragment in page)
-        left_edge = min(edge for edge, count in edges.items() if count == max(edges.values()))
-        rows: list[list[list]] = []
-        for fragment in sorted(page, key=lambda f: ((f[1] + f[2]) / 2, f[0])):
-            centre = (fragment[1] + fragment[2]) / 2
-            if rows and abs(centre - (rows[-1][0][1] + rows[-1][0][2]) / 2) < _SAME_LINE:
-                rows[-1].append(fragment)
-            else:
-                rows.append([fragment])
-        previous_bottom = None
-        for row in rows:
-            row.sort(key=lambda f: f[0])
-            top, bottom = min(f[1] for f in row), max(f[2] for f in row)
-            if previous_bottom is not None and top - previous_bottom > _PARAGRAPH_GAP * (bottom - top):
-                lines.append("")
-            previous_bottom = bottom
-            text = " ".join(" ".join(f[3].split()) for f in row)
-            indent = " " if row[0][0] - left_edge > _INDENT else ""
-            lines.append(indent + text)
-        lines.append("")
-    return lines
+    return PdfText(pages=result["pages"], peak_kb=result.get("peak_kb", 0))

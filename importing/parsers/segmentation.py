@@ -1,12 +1,14 @@
 """Numbered provisions recovered from the lines of an OSCE document, whatever it was read from.
 
-Plain text and PDF both arrive here as lines (running headers and page numbers already
-removed by ``importing.parsers.page_furniture``). ``segment_provisions`` walks them once,
-recognising chapter headings, numbered paragraphs (``1``, ``2.3``), annexes with lettered
-sections and their items (``Annex C.1``, ``Annex C.1(iv)``), em-dash bullets that belong to the
-paragraph above, and statements attached to the document. A number only opens a provision
-when it is the next one in sequence, so a line that merely starts with a number (a wrapped
-date, "35 of the Strategy") stays text.
+Plain text and PDF both arrive here as ``SourceLine``s (running headers and page numbers
+already removed by ``importing.parsers.page_furniture``). ``segment_provisions`` walks them
+once, recognising chapter headings, a decision's preamble, numbered paragraphs (``1``,
+``2.3``) and their sub-paragraphs (``3(a)``, ``3(a)(ii)``), annexes with lettered sections and
+their items (``Annex C.1``, ``Annex C.1(iv)``), em-dash bullets that belong to the paragraph
+above, and statements attached to the document. A number only opens a provision when it is
+the next one in sequence, or a little ahead of it at the start of a paragraph (a gap the
+report names), so a line that merely starts with a number (a wrapped date, "35 of the
+Strategy") stays text. Every line is told to the ``TextAccount`` with what it became.
 """
 
 import re
@@ -14,6 +16,7 @@ from dataclasses import dataclass, field
 
 from commitments.operative import read_provision
 from importing.parsed import ParsedAttachment, ParsedProvision
+from importing.parsers.lines import SourceLine, TextAccount, as_source_lines
 from importing.parsers.titles import sentence_title, title_case
 from importing.parsers.wrapping import LineJoiner
 
@@ -21,48 +24,64 @@ HEADING_SEPARATOR = " › "
 
 _CHAPTER = re.compile(r"^(?:Chapter|CHAPTER|Part|PART|Section|SECTION)\s+(?:[IVXLC]+|\d+)\b")
 _NUMBERED = re.compile(r"^(\d{1,4}(?:\.\d{1,3})*)(?:\.\s*|\s+)(?=[A-Z(“\"‘'])")
+_LABEL_ONLY = re.compile(r"^(?:\d{1,4}(?:\.\d{1,3})*\.?|\((?:[a-z]|[ivx]{1,5})\)|[A-Z]\.|[—–•-])$")
+# The line that ends a decision's preamble and opens its operative paragraphs.
+_OPERATIVE = re.compile(r"^[A-Z][a-z]+s\b[^.;:]{0,60}:$")
 _MID_LINE_NUMBER = re.compile(r"(?<=[.;:])\s+(\d{1,4}(?:\.\d{1,3})*)\.\s+(?=[A-Z])")
 _LETTERED = re.compile(r"^([A-Z])\.\s+(?=\S)")
+_LETTER_ITEM = re.compile(r"^\(([a-z])\)\s+(?=\S)")
 _ROMAN_ITEM = re.compile(r"^\((i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii|xiii|xiv|xv)\)\s+(?=\S)")
 _STATEMENT = re.compile(r"\b(STATEMENT|ATTACHMENT|RESERVATION|DECLARATION BY)\b")
 _ANNEX = re.compile(r"^ANNEX(?:\s+(\d+|[A-Z]))?\b[\s:.–—-]*(.*)$", re.I)
 _SYMBOL_LINE = re.compile(r"^[A-Z]{2,5}(?:\(\d+\))?\.[A-Z]{2,5}/\S+$")
+_SENTENCE_END = re.compile(r"[.;:!?”\"’)]\s*$")
+# "The Ministerial Council," opens a decision; its preamble runs until the operative verb.
+_OPENING = re.compile(r"^The [A-Z][\w -]{2,60},$")
 _ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"]
+# How far ahead of the expected number a paragraph may start (the report names the gap).
+_MAX_SKIP = 3
 
 
 @dataclass
 class Segmentation:
-    """Provisions in document order, attached statements, and the whole cleaned text."""
+    """Provisions in document order, attached statements, the whole cleaned text, and what
+    looked wrong about the numbering."""
 
     provisions: list[ParsedProvision] = field(default_factory=list)
     attachments: list[ParsedAttachment] = field(default_factory=list)
     full_text: str = ""
+    warnings: list[str] = field(default_factory=list)
 
 
 def is_caps_heading(line: str) -> bool:
     """A line in capitals that is not a symbol: a title, an annex or a statement heading."""
     stripped = line.strip()
-    letters = [c for c in stripped if c.isalpha()]
-    return (
-        len(letters) >= 4
-        and all(c.isupper() for c in letters)
-        and not _SYMBOL_LINE.match(stripped)
-        and not _NUMBERED.match(stripped)
-    )
+    return _all_capitals(stripped) and not _SYMBOL_LINE.match(stripped) and not _NUMBERED.match(stripped)
+
+
+def _all_capitals(line: str) -> bool:
+    # Most lines have a small letter: str.upper() finds out without a loop in Python.
+    if line.upper() != line:
+        return False
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
 
 
 @dataclass
 class _Open:
     label: str
     heading: str
-    lines: list[str]
+    lines: list[SourceLine]
+    first: str
     parent: str = ""
+    preamble: bool = False
 
 
 class _Segmenter:
-    def __init__(self, lines: list[str]):
+    def __init__(self, lines: list[SourceLine], account: TextAccount):
         self.lines = lines
-        self.joiner = LineJoiner.for_lines(lines)
+        self.account = account
+        self.joiner = LineJoiner.for_lines([line.text for line in lines])
         self.result = Segmentation()
         self.blocks: list[str] = []
         self.part = "body"  # body | annex | attachment
@@ -71,17 +90,22 @@ class _Segmenter:
         self.section = ""
         self.annex_prefix = ""
         self.annex_title = ""
-        self.annex_count = 0
         self.letter = ""
         self.letter_heading = ""
         self.last_number: tuple[int, ...] | None = None
         self.last_item = 0
-        self.last_roman = 0
+        self.base = ""  # the label sub-paragraphs hang from: "4", "Annex C.1"
+        self.sub_letter = ""
+        self.sub_roman = 0
+        self.preamble_count = 0
         self.open: _Open | None = None
-        self.loose: list[str] = []
-        self.attachment_title: list[str] = []
-        self.attachment_lines: list[str] = []
+        self.loose: list[SourceLine] = []
+        self.attachment_title: list[SourceLine] = []
+        self.attachment_lines: list[SourceLine] = []
         self.texts: dict[str, str] = {}
+        self.previous: SourceLine | None = None  # the last non-blank line consumed
+        self.previous_was_heading = False
+        self.blank_before = True
 
     # -- driving --------------------------------------------------------------------------
     def run(self) -> Segmentation:
@@ -90,6 +114,22 @@ class _Segmenter:
         while i < len(queue):
             line = queue[i]
             i += 1
+            if _LABEL_ONLY.match(line.text.strip()) and self.part != "attachment":
+                # A number alone on its line (at the foot of a page, its text on the next one).
+                following = next((j for j in range(i, len(queue)) if queue[j].text.strip()), None)
+                if following is not None and not is_caps_heading(queue[following].text):
+                    merged = queue[following]
+                    queue[following] = SourceLine(
+                        f"{line.text.strip()} {merged.text.strip()}",
+                        page=line.page,
+                        indent=line.indent,
+                        key=merged.key,
+                        borrowed=line.words + merged.borrowed,
+                        footnote_markers=merged.footnote_markers,
+                    )
+                    self.account.assign(line, "provisions")
+                    del queue[i:following]
+                    continue
             rest = self._split_mid_line(line)
             if rest is not None:
                 head, tail = rest
@@ -97,82 +137,108 @@ class _Segmenter:
                 line = head
             self._consume(line)
         self._close_open()
-        self._flush_loose()
+        self._flush_loose(end=True)
         self._close_attachment()
         self.result.full_text = "\n\n".join(b for b in self.blocks if b)
         return self.result
 
-    def _consume(self, raw: str) -> None:
-        line = raw.strip()
-        if not line:
+    def _assign(self, line: SourceLine, share: str) -> None:
+        self.account.assign(line, share)
+
+    def _consume(self, line: SourceLine) -> None:
+        text = line.text.strip()
+        if not text:
+            self.blank_before = True
             if self.part == "attachment":
-                self.attachment_lines.append("")
+                self.attachment_lines.append(line)
             return
+        starts_paragraph = self.blank_before or line.indent
+        self.blank_before = False
+        previous, self.previous = self.previous, line
+        previous_was_heading, self.previous_was_heading = self.previous_was_heading, False
         if self.part == "attachment":
-            if is_caps_heading(line) and not any(self.attachment_lines):
+            self._assign(line, "attachments")
+            if _all_capitals(text) and not any(x.text.strip() for x in self.attachment_lines):
                 self.attachment_title.append(line)
-            elif is_caps_heading(line) and _STATEMENT.search(line.upper()):
+            elif is_caps_heading(text) and _STATEMENT.search(text.upper()):
                 self._close_attachment()
                 self.attachment_title = [line]
             else:
-                self.attachment_lines.append(raw)
+                self.attachment_lines.append(line)
             return
-        if self.chapter_open and line[:1].islower():
+        if self.chapter_open and text[:1].islower():
             # A chapter heading wrapped onto the next line continues in lower case.
-            self.chapter = f"{self.chapter} {line}"
+            self.chapter = f"{self.chapter} {text}"
             self.blocks[-1] = self.chapter
+            self._assign(line, "headings")
+            self.previous_was_heading = True
             return
         self.chapter_open = False
-        if self._heading(line):
+        continues = line.continues or (
+            not starts_paragraph
+            and previous is not None
+            and not _SENTENCE_END.search(previous.text)
+            and not previous_was_heading
+        )
+        if not continues and self._heading(line):
+            self.previous_was_heading = True
             return
-        if self._provision_start(line):
+        if self._provision_start(line, starts_paragraph=starts_paragraph):
             return
         if self.open is not None:
             self.open.lines.append(line)
+            self._assign(line, "preamble" if self.open.preamble else "provisions")
         else:
+            if starts_paragraph and self.loose:
+                self.loose.append(SourceLine(""))
             self.loose.append(line)
 
     # -- headings -------------------------------------------------------------------------
-    def _heading(self, line: str) -> bool:
-        if _CHAPTER.match(line):
+    def _heading(self, line: SourceLine) -> bool:
+        text = line.text.strip()
+        if _CHAPTER.match(text):
             self._close_open()
             self._flush_loose()
-            self.chapter = line
+            self.chapter = text
             self.section = ""
             self.chapter_open = True
-            self.blocks.append(line)
+            self.blocks.append(text)
+            self._assign(line, "headings")
             return True
-        if is_caps_heading(line):
+        if is_caps_heading(text):
             self._close_open()
             self._flush_loose()
-            upper = line.upper()
-            if _STATEMENT.search(upper) and self.last_number is not None:
+            upper = text.upper()
+            if _STATEMENT.search(upper) and (self.last_number is not None or self.part == "annex"):
                 self._close_attachment()
                 self.part = "attachment"
                 self.attachment_title = [line]
+                self._assign(line, "attachments")
                 return True
-            annex = _ANNEX.match(line)
+            annex = _ANNEX.match(text)
             if annex:
                 self._start_annex(annex.group(1) or "", annex.group(2))
             elif self.part == "body" and self.last_number is not None:
-                self._start_annex("", line)
+                self._start_annex("", text)
             elif self.part == "annex" and not self.last_item and not self.letter:
-                self.annex_title = f"{self.annex_title} {line}".strip() if self.annex_title else line
+                self.annex_title = f"{self.annex_title} {text}".strip() if self.annex_title else text
             else:
-                self.section = sentence_title(line)
-            self.blocks.append(line)
+                self.section = sentence_title(text)
+            self.blocks.append(text)
+            self._assign(line, "headings")
             return True
         return False
 
     def _start_annex(self, number: str, title: str) -> None:
         self.part = "annex"
-        self.annex_count += 1
         self.annex_prefix = f"Annex {number} " if number else "Annex "
         self.annex_title = title.strip()
         self.letter = ""
         self.letter_heading = ""
         self.last_item = 0
-        self.last_roman = 0
+        self.base = ""
+        self.sub_letter = ""
+        self.sub_roman = 0
 
     def _heading_path(self) -> str:
         if self.part == "annex":
@@ -185,97 +251,189 @@ class _Segmenter:
         return HEADING_SEPARATOR.join(p for p in parts if p)
 
     # -- provisions -----------------------------------------------------------------------
-    def _provision_start(self, line: str) -> bool:
+    def _provision_start(self, line: SourceLine, *, starts_paragraph: bool) -> bool:
+        text = line.text.strip()
+        if self._sub_item(line, text):
+            return True
         if self.part == "annex":
-            return self._annex_item(line)
-        match = _NUMBERED.match(line)
+            return self._annex_item(line, text)
+        match = _NUMBERED.match(text)
         if not match:
             return False
         number = tuple(int(n) for n in match.group(1).split("."))
         if number not in _successors(self.last_number):
-            return False
+            skipped = _skipped_to(self.last_number, number) if starts_paragraph else None
+            if skipped is None:
+                if starts_paragraph and _looks_like_a_label(self.last_number, number):
+                    self._warn(line, f"a paragraph numbered {match.group(1)} after {self._last_label()} "
+                               "was read as text")  # fmt: skip
+                return False
+            self._warn(line, f"the numbering jumps from {self._last_label()} to {match.group(1)}")
         self._close_open()
-        self._flush_loose()
+        self._flush_loose(before_provision=True)
         self.last_number = number
         label = ".".join(str(n) for n in number)
         parent = ".".join(str(n) for n in number[:-1])
-        self.open = _Open(label, self._heading_path(), [line[match.end() :]], parent)
+        self._open(label, line, text[match.end() :], parent)
         return True
 
-    def _annex_item(self, line: str) -> bool:
-        letter = _LETTERED.match(line)
+    def _open(self, label: str, line: SourceLine, first: str, parent: str = "", preamble: bool = False):
+        self.base = label
+        self.sub_letter = ""
+        self.sub_roman = 0
+        self.open = _Open(label, self._heading_path(), [], first, parent, preamble)
+        self._assign(line, "preamble" if preamble else "provisions")
+        self.open.lines.append(SourceLine(first, page=line.page, footnote_markers=line.footnote_markers))
+
+    def _sub_item(self, line: SourceLine, text: str) -> bool:
+        """``(a)`` under a paragraph, ``(i)`` under it or under its letter."""
+        if not self.base:
+            return False
+        letter = _LETTER_ITEM.match(text)
+        roman = _ROMAN_ITEM.match(text)
+        expected_letter = chr(ord(self.sub_letter) + 1) if self.sub_letter else "a"
+        expected_roman = _ROMANS[self.sub_roman] if self.sub_roman < len(_ROMANS) else ""
+        is_letter = bool(letter) and letter.group(1) == expected_letter
+        is_roman = bool(roman) and roman.group(1) == expected_roman
+        if is_letter and is_roman:
+            # "(i)" after "(h)" is the ninth letter, unless a list of numerals is open.
+            is_letter = not self.sub_roman
+            is_roman = not is_letter
+        if not (is_letter or is_roman):
+            return False
+        self._close_open(keep_base=True)
+        self._flush_loose()
+        if is_letter:
+            self.sub_letter, self.sub_roman = letter.group(1), 0
+            parent, label, rest = self.base, f"{self.base}({letter.group(1)})", text[letter.end() :]
+        else:
+            self.sub_roman += 1
+            parent = f"{self.base}({self.sub_letter})" if self.sub_letter else self.base
+            label, rest = f"{parent}({roman.group(1)})", text[roman.end() :]
+        self.open = _Open(label, self._heading_path(), [], rest, parent)
+        self._assign(line, "provisions")
+        self.open.lines.append(SourceLine(rest, page=line.page, footnote_markers=line.footnote_markers))
+        return True
+
+    def _annex_item(self, line: SourceLine, text: str) -> bool:
+        letter = _LETTERED.match(text)
         expected_letter = chr(ord(self.letter) + 1) if self.letter else "A"
-        if letter and letter.group(1) == expected_letter and not _ROMAN_ITEM.match(line):
+        if letter and letter.group(1) == expected_letter and not _ROMAN_ITEM.match(text):
             self._close_open()
-            self._flush_loose()
+            self._flush_loose(before_provision=True)
             self.letter = letter.group(1)
-            self.letter_heading = line.rstrip(":").strip()
-            self.blocks.append(line)
+            self.letter_heading = text.rstrip(":").strip()
+            self.blocks.append(text)
             self.last_item = 0
-            self.last_roman = 0
+            self.base = ""
+            self._assign(line, "headings")
+            self.previous_was_heading = True
             return True
-        numbered = re.match(r"^(\d{1,3})\.\s+(?=\S)", line)
+        numbered = re.match(r"^(\d{1,3})\.\s+(?=\S)", text)
         if numbered and int(numbered.group(1)) == self.last_item + 1:
             self._close_open()
-            self._flush_loose()
+            self._flush_loose(before_provision=True)
             self.last_item += 1
-            self.last_roman = 0
             base = f"{self.letter}.{self.last_item}" if self.letter else str(self.last_item)
-            self.open = _Open(f"{self.annex_prefix}{base}", self._heading_path(), [line[numbered.end() :]])
-            return True
-        roman = _ROMAN_ITEM.match(line)
-        if roman and self.last_item and _ROMANS.index(roman.group(1)) == self.last_roman:
-            self._close_open()
-            self._flush_loose()
-            self.last_roman += 1
-            base = f"{self.letter}.{self.last_item}" if self.letter else str(self.last_item)
-            label = f"{self.annex_prefix}{base}({roman.group(1)})"
-            self.open = _Open(
-                label, self._heading_path(), [line[roman.end() :]], f"{self.annex_prefix}{base}"
-            )
+            self._open(f"{self.annex_prefix}{base}", line, text[numbered.end() :])
             return True
         return False
 
-    def _split_mid_line(self, line: str) -> tuple[str, str] | None:
+    def _split_mid_line(self, line: SourceLine) -> tuple[SourceLine, SourceLine] | None:
         """A provision number after a sentence, mid-line (a page break ate the line feed)."""
         if self.part != "body":
             return None
-        for match in _MID_LINE_NUMBER.finditer(line):
+        for match in _MID_LINE_NUMBER.finditer(line.text):
             number = tuple(int(n) for n in match.group(1).split("."))
             if number in _successors(self.last_number) and match.start() > 0:
-                return line[: match.start()], line[match.start() :].lstrip()
+                head = SourceLine(line.text[: match.start()], page=line.page, indent=line.indent,
+                                  continues=line.continues, key=line.key)  # fmt: skip
+                tail = SourceLine(line.text[match.start() :].lstrip(), page=line.page, key=line.key,
+                                  footnote_markers=line.footnote_markers)  # fmt: skip
+                return head, tail
         return None
 
-    def _close_open(self) -> None:
+    def _last_label(self) -> str:
+        return ".".join(str(n) for n in self.last_number) if self.last_number else "the start"
+
+    def _warn(self, line: SourceLine, message: str) -> None:
+        where = f"page {line.page}: " if line.page else ""
+        self.result.warnings.append(f"{where}{message}")
+
+    def _close_open(self, *, keep_base: bool = False) -> None:
         if self.open is None:
             return
-        text = self.joiner.join(self.open.lines)
-        parent_text = self.texts.get(self.open.parent, "")
-        self.texts[self.open.label] = text
+        opened, self.open = self.open, None
+        text = self.joiner.join([line.text for line in opened.lines])
+        parent_text = self.texts.get(opened.parent, "")
+        self.texts[opened.label] = text
+        markers = [m for line in opened.lines for m in line.footnote_markers]
         if text:
-            reading = read_provision(text, context=f"{self.open.heading}. {parent_text}")
+            # The structure knows a decision's preamble (before "Decides:"); elsewhere the words decide.
+            reading = read_provision(
+                text, context=f"{opened.heading}. {parent_text}", preamble=True if opened.preamble else None
+            )
             self.result.provisions.append(
                 ParsedProvision(
-                    label=self.open.label,
-                    heading=self.open.heading,
+                    label=opened.label,
+                    heading=opened.heading,
                     text=text,
                     is_commitment=reading.is_commitment,
                     preamble=reading.preamble,
+                    footnotes=markers,
                 )
             )
-            self.blocks.append(f"{self.open.label.removeprefix(self.annex_prefix)} {text}")
-        self.open = None
+            shown = opened.label.removeprefix(self.annex_prefix) if self.part == "annex" else opened.label
+            self.blocks.append(text if opened.preamble else f"{shown} {text}")
+        if not keep_base:
+            self.base = ""
 
-    def _flush_loose(self) -> None:
-        if self.loose:
-            self.blocks.append(self.joiner.join(self.loose))
-        self.loose = []
+    def _flush_loose(self, *, before_provision: bool = False, end: bool = False) -> None:
+        """Unnumbered text since the last provision or heading: a decision's preamble, the line
+        introducing the paragraphs below it, or text the importer could not place."""
+        if not self.loose:
+            return
+        loose, self.loose = self.loose, []
+        paragraphs: list[list[SourceLine]] = [[]]
+        for line in loose:
+            if not line.text.strip():
+                paragraphs.append([])
+            elif _OPERATIVE.match(line.text.strip()):
+                paragraphs.append([line])  # "Decides:" stands alone, whatever the spacing showed
+                paragraphs.append([])
+            else:
+                paragraphs[-1].append(line)
+        paragraphs = [p for p in paragraphs if p]
+        in_preamble = self.last_number is None and self.part == "body" and before_provision
+        if in_preamble:
+            for index, paragraph in enumerate(paragraphs):
+                text = self.joiner.join([line.text for line in paragraph])
+                chapeau = (index == 0 and _OPENING.match(text)) or (
+                    index == len(paragraphs) - 1 and text.endswith(":")
+                )
+                if chapeau:
+                    for line in paragraph:
+                        self._assign(line, "introductory")
+                    self.blocks.append(text)
+                    continue
+                self.preamble_count += 1
+                self.open = _Open(f"Preamble {self.preamble_count}", self._heading_path(), paragraph, "",
+                                  preamble=True)  # fmt: skip
+                for line in paragraph:
+                    self._assign(line, "preamble")
+                self._close_open()
+            return
+        share = "introductory" if before_provision else "unassigned"
+        for line in loose:
+            if line.text.strip() and share != "unassigned":
+                self._assign(line, share)
+        self.blocks.append(self.joiner.join([line.text for line in loose]))
 
     def _close_attachment(self) -> None:
         if not self.attachment_title:
             return
-        title = title_case(" ".join(self.attachment_title))
-        text = self.joiner.join_paragraphs(self.attachment_lines)
+        title = title_case(" ".join(line.text.strip() for line in self.attachment_title))
+        text = self.joiner.join_paragraphs([line.text for line in self.attachment_lines])
         if text:
             self.result.attachments.append(ParsedAttachment(title=title, text=text))
             self.blocks.append(f"{title}\n\n{text}")
@@ -292,6 +450,30 @@ def _successors(last: tuple[int, ...] | None) -> set[tuple[int, ...]]:
     return following
 
 
-def segment_provisions(lines: list[str]) -> Segmentation:
-    """Split the body lines of a document into provisions, attachments and the cleaned text."""
-    return _Segmenter(lines).run()
+def _skipped_to(last: tuple[int, ...] | None, number: tuple[int, ...]) -> int | None:
+    """How many numbers ``number`` skips after ``last``, if it is a little ahead; else None."""
+    for expected in _successors(last):
+        if len(expected) == len(number) and expected[:-1] == number[:-1]:
+            skip = number[-1] - expected[-1]
+            if 0 < skip <= _MAX_SKIP:
+                return skip
+    return None
+
+
+def _looks_like_a_label(last: tuple[int, ...] | None, number: tuple[int, ...]) -> bool:
+    """A number at a paragraph start that a reader would take for a paragraph number."""
+    if last is None:
+        return number == (1,) or len(number) > 1
+    return len(number) <= len(last) + 1 and number[0] <= last[0] + 10
+
+
+def segment_provisions(lines: list, account: TextAccount | None = None) -> Segmentation:
+    """Split the body lines of a document into provisions, attachments and the cleaned text.
+
+    ``lines`` are ``SourceLine``s or plain strings; ``account`` hears where each line went.
+    """
+    source = as_source_lines(lines)
+    if account is None:
+        account = TextAccount()
+        account.register_all(source)
+    return _Segmenter(source, account).run()

@@ -13,6 +13,12 @@ _HYPHEN_PREFIXES = {
 }  # fmt: skip
 
 
+_SUFFIX = re.compile(
+    r"(?:a|i)?tions?|sions?|ments?|ings?|it(?:y|ies)|[ae]nces?|ness|ives?|ous|ally|ly|ed|ers?|ies|isms?"
+    r"|ists?|ships?|[ai]ble|ures?|[ae]nts?|ory|ages?|ial|ical"
+)
+
+
 @dataclass
 class LineJoiner:
     """Joins wrapped lines using the vocabulary of the whole text to decide on hyphens.
@@ -43,12 +49,20 @@ class LineJoiner:
         second = re.match(r"([A-Za-z]+)", tail)
         if not first or not second or not tail[:1].islower():
             return True
+        if len(first.group(1)) > 1 and first.group(1).isupper():
+            return True  # an acronym joined to a word: OSCE-wide, UN-led
         left, right = first.group(1).lower(), second.group(1).lower()
         if f"{left}-{right}" in self.compounds:
             return True
         if left + right in self.words:
             return False
-        return left in _HYPHEN_PREFIXES
+        if left in _HYPHEN_PREFIXES:
+            return True
+        # Neither form occurs elsewhere. A typesetter's break falls before a suffix
+        # ("migra-tion", "govern-ment"); the second part of a compound is a word of its own
+        # ("target-oriented", "war-torn", "capacity-building"), and the sources' line-end
+        # hyphens are compounds far more often than breaks.
+        return not _SUFFIX.fullmatch(right)
 
     def join(self, lines: list[str]) -> str:
         """One provision's lines as text: wrapped lines joined, each bullet on its own line."""

@@ -11,6 +11,7 @@ from commitments.classifier import (
     choose_threshold,
     measure,
     part_of,
+    wilson_lower_bound,
 )
 from curation.management.commands.classifier_report import curated_examples
 
@@ -80,11 +81,14 @@ def test_the_corpus_is_split_by_words_so_a_passage_quoted_twice_stays_in_one_par
 
 
 def test_the_threshold_chosen_is_the_lowest_from_which_precision_holds(classifier):
-    right = [("combating illegal migration and the smuggling of migrants", {"illegal"})] * 6
+    right = [("combating illegal migration and the smuggling of migrants", {"illegal"})] * 12
     wrong = [("illegal migration", {"forced"})] * 6  # curated otherwise: proposals at 0.778 are wrong
     chosen = choose_threshold(classifier, right + wrong, taxonomy="category")
     assert chosen == pytest.approx(0.889, abs=0.001)  # only the two-phrase texts, all right
     assert choose_threshold(classifier, wrong, taxonomy="category") is None
+    # Six right out of six could be luck: too few to show a precision of 85%.
+    assert choose_threshold(classifier, right[:6], taxonomy="category") is None
+    assert wilson_lower_bound(6, 6) < 0.85 <= wilson_lower_bound(12, 12)
 
 
 def test_measure_counts_curated_proposed_and_correct_per_tag(classifier):

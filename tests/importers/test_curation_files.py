@@ -207,6 +207,7 @@ def test_an_admin_decision_survives_load_corpus_until_write_curation_puts_it_in_
         decider=Decider(curator="carla", at=para.updated_at),
     )
     loaded = load_corpus(keep_files=False, curation_directory=directory)
+    assert loaded.curation.applied == 0, "the files were applied already: nothing changes"
     assert "illegal" in _tags(para)[1], "the admin's decision stands"
     assert loaded.curation.kept_from_admin == ["curation/mc-doc-2-05.toml, entry 12 (MC.DOC/2/05 4.4)"]
 

@@ -43,6 +43,7 @@ def test_dry_run_json_prints_the_parsed_document_and_writes_nothing():
         "origin": "full_text",
         "quoted_locator": "",
         "categories": [],
+        "footnotes": [],
     }
     assert document["attachments"][0]["title"].startswith("Interpretative Statement")
     assert Document.objects.count() == 0
