@@ -167,12 +167,11 @@ class _Parser:
             self.notes.append(text)
 
     def parse(self) -> Node | None:
-        node = self.sequence(depth=0)
-        if self.pos < len(self.tokens):  # a stray ")" ends a sequence early: read on
+        nodes = [self.sequence(depth=0)]
+        while self.pos < len(self.tokens):  # a stray ")" ends a sequence early: read on
             self.pos += 1
-            rest = self.parse()
-            node = _all([n for n in (node, rest) if n is not None])
-        return node
+            nodes.append(self.sequence(depth=0))
+        return _all([node for node in nodes if node is not None])
 
     def sequence(self, depth: int) -> Node | None:
         """Clauses up to a closing bracket, ANDed; OR joins the clauses around it."""
@@ -211,11 +210,7 @@ class _Parser:
             kind, text = self.tokens[self.pos]
         self.pos += 1
         if kind == "open":
-            if depth >= MAX_DEPTH:
-                self.note("Brackets nested too deeply were ignored.")
-                node = self.sequence(depth)
-            else:
-                node = self.sequence(depth + 1)
+            node = self.sequence(depth + 1)
             if self.pos < len(self.tokens) and self.tokens[self.pos][0] == "close":
                 self.pos += 1
         elif kind == "close":
@@ -287,10 +282,35 @@ def _symbols_spelt_out(query: str) -> str:
     return "".join(pieces) + query[last:] if pieces else query
 
 
+def _without_deep_brackets(tokens: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], bool]:
+    """``tokens`` without the brackets nested deeper than ``MAX_DEPTH`` (each opening one
+    with its closing one), so that the parser's recursion, and the tree it builds, stay within
+    ``MAX_DEPTH`` levels however many brackets a query holds; and whether any were dropped."""
+    kept: list[tuple[str, str]] = []
+    open_kept: list[bool] = []  # for each bracket still open, whether it was kept
+    depth = 0
+    for token in tokens:
+        if token[0] == "open":
+            keep = depth < MAX_DEPTH
+            open_kept.append(keep)
+            depth += keep
+        elif token[0] == "close" and open_kept:
+            keep = open_kept.pop()
+            depth -= keep
+        else:
+            keep = True
+        if keep:
+            kept.append(token)
+    return kept, len(kept) < len(tokens)
+
+
 def parse_query(query: str) -> ParsedQuery:
     """Parse ``query`` (already cut to a bounded length); never raises."""
     query = _symbols_spelt_out(query.replace("\x00", " "))
-    parser = _Parser(_lex(query))
+    tokens, too_deep = _without_deep_brackets(_lex(query))
+    parser = _Parser(tokens)
+    if too_deep:
+        parser.note("Brackets nested too deeply were ignored.")
     node = parser.parse()
     nothing = node is None and bool(query.strip())
     return ParsedQuery(node=node, notes=parser.notes, nothing_searchable=nothing)
