@@ -23,7 +23,7 @@ from whoosh.writing import NO_MERGE
 
 from search import spelling
 from search.backends.whoosh_build import fill_index
-from search.backends.whoosh_damage import is_index_damage
+from search.backends.whoosh_damage import MAYBE_DAMAGE, is_index_damage
 from search.backends.whoosh_eval import Evaluator
 from search.backends.whoosh_indexing import (
     WORD,
@@ -100,7 +100,7 @@ class WhooshSearchBackend(BaseSearchBackend):
         records = indexed_provisions_for(ids)
         try:
             writer = IndexWriter(whoosh_index.open_dir(str(directory)), timeout=self.write_timeout)
-        except Exception as exc:
+        except MAYBE_DAMAGE as exc:
             if not is_index_damage(exc):
                 raise
             raise SearchUnavailable(f"search index at {directory} cannot be written: {exc}") from exc
@@ -180,7 +180,7 @@ class WhooshSearchBackend(BaseSearchBackend):
                 state.directory = directory
             elif not current.up_to_date():
                 state.searcher = reopen_searcher(whoosh_index.open_dir(str(directory)), current)
-        except Exception as exc:
+        except MAYBE_DAMAGE as exc:
             self.close()
             if not is_index_damage(exc):
                 raise
@@ -228,7 +228,7 @@ class WhooshSearchBackend(BaseSearchBackend):
             )
         except SearchUnavailable:
             raise
-        except Exception as exc:
+        except MAYBE_DAMAGE as exc:
             self._failed(exc)
         return SearchResults(
             request=request,
@@ -255,7 +255,7 @@ class WhooshSearchBackend(BaseSearchBackend):
             )
         except SearchUnavailable:
             raise
-        except Exception as exc:
+        except MAYBE_DAMAGE as exc:
             self._failed(exc)
         return MatchingIds([int(hit.stored["id"]) for hit in answer.hits], complete=answer.complete)
 
@@ -271,7 +271,7 @@ class WhooshSearchBackend(BaseSearchBackend):
     def _evaluator(self) -> Evaluator:
         return Evaluator(index_key=str(self._local.directory))
 
-    def _failed(self, exc: Exception):
+    def _failed(self, exc: BaseException):
         """Close the searcher; a damaged index becomes ``SearchUnavailable``, a bug goes on up."""
         self.close()
         if not is_index_damage(exc):

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from itertools import zip_longest
 
 from search.backends.whoosh_indexing import IndexWriter
+from search.backends.whoosh_internals import WITHOUT_INDEX_LOCK, finish_segment
 from search.backends.whoosh_query import document_fields
 from search.index import CHUNK_SIZE, indexable_ids, indexed_provision_chunks
 
@@ -126,13 +127,12 @@ class _Worker:
 
 def _write_segment(index, connection) -> None:
     # The parent holds the index's lock; each worker writes only its own new segment.
-    writer = IndexWriter(index, _lk=False, limitmb=POOL_MB)
+    writer = IndexWriter(index, limitmb=POOL_MB, **WITHOUT_INDEX_LOCK)
     try:
         while (documents := connection.recv()) is not None:
             for fields in documents:
                 writer.add_document(**fields)
-        # What Whoosh's own multiprocessing writer does to finish a segment without a TOC.
-        connection.send(("segment", writer._finalize_segment()))
+        connection.send(("segment", finish_segment(writer)))
     except BaseException as exc:
         connection.send(("error", f"{type(exc).__name__}: {exc}"))
     finally:

@@ -5,7 +5,8 @@ log), but a programming error must fail loudly instead of hiding behind that slo
 Corrupt index files make Whoosh fail with whatever its decoders hit: the types below, and
 occasionally a ``TypeError`` or ``ValueError`` raised inside Whoosh's own reading code (an
 empty table of contents reaches its varint reader as ``None``). The same types raised by
-this project's code are bugs.
+this project's code are bugs, and so is any other type: the backend catches only
+``MAYBE_DAMAGE``, so that a programming error never turns into a quiet database fallback.
 """
 
 import pickle
@@ -31,6 +32,8 @@ _READING_ERRORS = (
 )
 # Raised on damage only when Whoosh's own code raised them.
 _DECODING_ERRORS = (TypeError, ValueError, KeyError, IndexError, AttributeError)
+# Every type ``is_index_damage`` may say yes to: what the backend catches, and nothing wider.
+MAYBE_DAMAGE = _READING_ERRORS + _DECODING_ERRORS
 _WHOOSH_DIR = Path(whoosh.__file__).resolve().parent
 
 

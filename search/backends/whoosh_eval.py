@@ -22,11 +22,9 @@ from math import log
 
 import numpy as np
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import W3LeafMatcher
-from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
 
-from search.backends.whoosh_indexing import length_bytes
+from search.backends import whoosh_internals
 
 BM25_B = 0.75
 BM25_K1 = 1.2
@@ -172,33 +170,9 @@ class SegmentSearch:
     def postings(self, fieldname: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
         return self.cache.get((*self.key, "postings", fieldname, btext), lambda: self._read(fieldname, btext))
 
-    def _raw_postings(self, fieldname: str, btext: bytes):
-        """The term's postings as written, deleted documents included: those are masked out
-        per search, since a segment's deletions change and its postings do not."""
-        if (fieldname, btext) not in self.leaf:
-            raise TermNotFound(btext)
-        return self.leaf._terms.matcher(fieldname, btext, self.schema[fieldname].format)
-
     def _read(self, fieldname: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
-        try:
-            matcher = self._raw_postings(fieldname, btext)
-        except TermNotFound:
-            return np.empty(0, np.int32), np.empty(0, np.float32)
-        ids: list[int] = []
-        weights: list[float] = []
-        if isinstance(matcher, W3LeafMatcher):
-            # A block at a time: the block's arrays are decoded once, not posting by posting.
-            while matcher.is_active():
-                matcher._read_ids()
-                matcher._read_weights()
-                ids.extend(matcher._ids)
-                weights.extend(matcher._weights)
-                matcher._next_block()
-        else:  # postings inlined in the term info (terms of one or two documents)
-            while matcher.is_active():
-                ids.append(matcher.id())
-                weights.append(matcher.weight())
-                matcher.next()
+        fmt = self.schema[fieldname].format
+        ids, weights = whoosh_internals.read_postings(self.leaf, fieldname, btext, fmt)
         return np.array(ids, dtype=np.int32), np.array(weights, dtype=np.float32)
 
     def position_keys(self, fieldname: str, btext: bytes) -> np.ndarray:
@@ -209,9 +183,8 @@ class SegmentSearch:
         )
 
     def _read_positions(self, fieldname: str, btext: bytes) -> np.ndarray:
-        try:
-            matcher = self._raw_postings(fieldname, btext)
-        except TermNotFound:
+        matcher = whoosh_internals.term_matcher(self.leaf, fieldname, btext, self.schema[fieldname].format)
+        if matcher is None:
             return np.empty(0, np.int64)
         keys: list[int] = []
         while matcher.is_active():
@@ -227,7 +200,7 @@ class SegmentSearch:
         return self.cache.get((*self.key, "lengths", fieldname), lambda: self._read_lengths(fieldname))
 
     def _read_lengths(self, fieldname: str) -> np.ndarray:
-        encoded = length_bytes(self.leaf._perdoc, fieldname)
+        encoded = whoosh_internals.segment_length_bytes(self.leaf, fieldname)
         if encoded is None:
             return np.zeros(self.size, np.float32)
         return LENGTH_OF_BYTE[np.fromiter(encoded, dtype=np.uint8, count=self.size)]

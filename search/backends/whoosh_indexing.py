@@ -12,19 +12,18 @@ renaming or moving them makes existing indexes unreadable until they are rebuilt
 """
 
 import functools
-import marshal
 from collections import Counter
 from collections.abc import Callable, Iterable
 
 from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3PerDocReader, _lenfield
 from whoosh.fields import TEXT
 from whoosh.lang.porter import stem
 from whoosh.reading import SegmentReader
 from whoosh.support.charset import accent_map
 from whoosh.system import pack_uint
-from whoosh.util.numeric import byte_to_length
-from whoosh.writing import PostingPool, SegmentWriter
+from whoosh.writing import SegmentWriter
+
+from search.backends.whoosh_internals import LengthsInMemory, counting_pool
 
 # Accents are folded before stemming, so "émigré" and "emigre" meet in one stem.
 STEMMING = RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map) | StopFilter() | StemFilter()
@@ -38,8 +37,6 @@ _MIN_WORD_LENGTH = StopFilter().min
 _STEMS: dict[str, str] = {}
 _MAX_STEMS = 500_000  # a bound for a long-lived process; a corpus has far fewer distinct words
 
-POSTING_BYTES = 220  # what a pooled posting tuple takes in memory, about
-RUN_BATCH = 10_000  # postings per marshal record in a pool's temporary run
 MERGED_PER_WRITE = 4
 
 
@@ -148,12 +145,12 @@ class IndexWriter(SegmentWriter):
 
     def __init__(self, index, *, limitmb: int = 128, **kwargs):
         super().__init__(index, limitmb=limitmb, **kwargs)
-        self.pool = _PostingPool(self._tempstorage, self.newsegment, limitmb=limitmb)
+        self.pool = counting_pool(self, limitmb=limitmb)
 
     def per_document_reader(self):
         if not self.perdocwriter.is_closed:
             raise RuntimeError("the per-document writer is still open")
-        return _LengthsInMemory(self.storage, self.get_segment())
+        return LengthsInMemory(self.storage, self.get_segment())
 
 
 def reindex_smallest(documents_for: Callable[[list[int]], Iterable[dict]]):
@@ -180,79 +177,3 @@ def reindex_smallest(documents_for: Callable[[list[int]], Iterable[dict]]):
         return [segment for segment in segments if segment not in merged]
 
     return policy
-
-
-class _PostingPool(PostingPool):
-    """Counts postings instead of estimating each one's size, and writes sorted runs in
-    batches rather than one pickle per posting.
-
-    ``fieldnames`` stays empty: only Whoosh's multiprocessing writer reads it.
-    """
-
-    def __init__(self, tempstore, segment, *, limitmb: int):
-        super().__init__(tempstore, segment, limitmb=limitmb)
-        self.limit_postings = max(1, limitmb * 1024 * 1024 // POSTING_BYTES)
-
-    def add(self, item):
-        self.current.append(item)
-        if len(self.current) >= self.limit_postings:
-            self.save()
-
-    def _write_run(self, f, items):
-        batch = []
-        for item in items:
-            batch.append(item)
-            if len(batch) == RUN_BATCH:
-                marshal.dump(batch, f)
-                batch = []
-        if batch:
-            marshal.dump(batch, f)
-        f.close()
-
-    def _read_run(self, path):
-        f = self._open_run(path)
-        try:
-            while True:
-                try:
-                    batch = marshal.load(f)  # noqa: S302 (our own temporary file)
-                except EOFError:
-                    return
-                yield from batch
-        finally:
-            f.close()
-            self._remove_run(path)
-
-
-class _LengthsInMemory(W3PerDocReader):
-    """A new segment's field lengths read once per field, for writing its postings.
-
-    Whoosh otherwise reads a byte from the column file (and, for a field without lengths,
-    checks that the file exists) for every posting.
-    """
-
-    def __init__(self, storage, segment):
-        super().__init__(storage, segment)
-        self._lengths: dict[str, list | None] = {}
-
-    def doc_field_length(self, docnum, fieldname, default=0):
-        if docnum > self._doccount:
-            raise IndexError(f"Asked for docnum {docnum!r} of {self._doccount}")
-        if fieldname not in self._lengths:
-            self._lengths[fieldname] = self._read_lengths(fieldname)
-        lengths = self._lengths[fieldname]
-        if lengths is None:
-            return default
-        return lengths[docnum] if docnum < len(lengths) else None
-
-    def _read_lengths(self, fieldname: str) -> list | None:
-        """What ``W3PerDocReader.doc_field_length`` gives for each document (None for 0)."""
-        encoded = length_bytes(self, fieldname)
-        if encoded is None:
-            return None
-        return [byte_to_length(byte) if byte else None for byte in encoded]
-
-
-def length_bytes(perdoc: W3PerDocReader, fieldname: str):
-    """Each document's length of ``fieldname`` as a segment stores it, one byte each
-    (``byte_to_length`` decodes it), or None when the field keeps no lengths."""
-    return perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)

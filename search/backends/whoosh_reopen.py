@@ -11,13 +11,15 @@ kept and given the newer segment object, which carries the deletions.
 from whoosh.reading import MultiReader, SegmentReader
 from whoosh.searching import Searcher
 
+from search.backends.whoosh_internals import give_newer_segment, read_toc
+
 
 def reopen_searcher(index, previous: Searcher | None = None) -> Searcher:
     """A searcher on the newest state of ``index``, reusing ``previous``'s segment readers.
 
     ``previous`` must not be used afterwards: readers of segments that are gone are closed.
     """
-    toc = index._read_toc()
+    toc = read_toc(index)
     kept = {}
     if previous is not None:
         # An index without documents reads as one empty reader, which has no segment.
@@ -29,9 +31,7 @@ def reopen_searcher(index, previous: Searcher | None = None) -> Searcher:
         if reader is None:
             reader = SegmentReader(index.storage, toc.schema, segment, generation=toc.generation)
         else:
-            reader._segment = reader._perdoc._segment = segment  # the same files, newer deletions
-            reader.__dict__.pop("deleted_docs_set", None)  # a cached_property of the old deletions
-            reader._gen = toc.generation
+            give_newer_segment(reader, segment, toc.generation)
         readers.append(reader)
     for reader in kept.values():
         reader.close()

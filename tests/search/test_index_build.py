@@ -6,7 +6,7 @@ from whoosh.fields import TEXT, Schema
 
 from commitments.models import Provision
 from search import SearchRequest, search_provisions
-from search.backends import whoosh_build, whoosh_indexing
+from search.backends import whoosh_build, whoosh_internals
 from search.backends.whoosh_indexing import (
     SPELLING,
     STEMMING,
@@ -102,10 +102,10 @@ def test_the_pool_sorts_through_temporary_runs(corpus, tmp_path, monkeypatch):
     """A tiny pool spills to disk many times; the index is the same as sorted in memory."""
     in_memory = build(tmp_path / "memory", processes=1)
     monkeypatch.setattr(whoosh_build, "POOL_MB", 1)
-    monkeypatch.setattr(whoosh_indexing, "RUN_BATCH", 7)
+    monkeypatch.setattr(whoosh_internals, "RUN_BATCH", 7)
     runs = []
-    save = whoosh_indexing._PostingPool.save
-    monkeypatch.setattr(whoosh_indexing._PostingPool, "save", lambda pool: runs.append(1) or save(pool))
+    save = whoosh_internals.CountingPool.save
+    monkeypatch.setattr(whoosh_internals.CountingPool, "save", lambda pool: runs.append(1) or save(pool))
     spilled = build(tmp_path / "spilled", processes=1)
     assert len(runs) > 2
     assert index_contents(spilled) == index_contents(in_memory)
