@@ -175,29 +175,11 @@ class Document(models.Model):
         return house_citation(self)
 
     def conflicting_fields(self) -> list[str]:
-        """Metadata fields whose sources disagree and that no curator has decided yet.
+        """Metadata fields whose sources disagree and that no curator has decided yet
+        (``documents.conflicts`` decides what disagreement is)."""
+        from documents.conflicts import conflicts_of  # it reads these models
 
-        Values that differ only in case or spacing agree, and so do dates of which one
-        refines the other (``1975`` and ``1975-08-01``).
-        """
-        values: dict[str, set[str]] = {}
-        for claim in self.claims.all():
-            value = " ".join(claim.value.split())
-            values.setdefault(claim.field, set()).add(value if claim.field == "date" else value.casefold())
-        decided = {decision.field for decision in self.field_decisions.all()}
-        return sorted(
-            name
-            for name, vals in values.items()
-            if name not in decided and _disagree(vals, dates=name == "date")
-        )
-
-
-def _disagree(values: set[str], *, dates: bool) -> bool:
-    if not dates:
-        return len(values) > 1
-    # Truncated ISO dates agree when each is a prefix of the most precise one.
-    most_precise = max(values, key=len)
-    return any(not most_precise.startswith(value) for value in values)
+        return [conflict.field for conflict in conflicts_of(self)]
 
 
 class DocumentAttachment(models.Model):

@@ -9,7 +9,7 @@ module is the one place the About page reads coverage from.
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 
 from commitments.models import (
     CurationSource,
@@ -22,7 +22,7 @@ from commitments.models import (
     TagSuggestion,
 )
 from documents.conflicts import conflicts_of
-from documents.models import Document
+from documents.models import Document, MetadataClaim
 
 
 @dataclass(frozen=True)
@@ -114,7 +114,8 @@ def tagging() -> Tagging:
 def gaps() -> Gaps:
     published = Document.objects.published()
     with_claims = published.filter(claims__isnull=False).distinct()
-    with_claims = with_claims.prefetch_related("claims", "field_decisions")
+    claims = MetadataClaim.objects.select_related("source_document")
+    with_claims = with_claims.prefetch_related(Prefetch("claims", queryset=claims), "field_decisions")
     conflicts = []
     for document in with_claims.order_by("date", "symbol", "pk"):
         open_fields = [conflict.label for conflict in conflicts_of(document)]

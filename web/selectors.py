@@ -1,21 +1,17 @@
 """Read paths of the public pages: what a document or provision page shows, in a fixed number
 of queries whatever the size of the document, and only ever from published documents."""
 
-import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Case, Count, F, Q, QuerySet, TextField, Value, When
 from django.utils.text import slugify
 
 from commitments.models import Provision, ProvisionOrigin, Relation, RelationKind
-from documents.dates import DatePrecision, display_date
+from documents.conflicts import FieldConflict, conflicts_of
 from documents.models import (
-    ClaimField,
     Document,
     DocumentAttachment,
-    DocumentKind,
     FieldDecision,
-    IssuingBody,
     MetadataClaim,
     PublicationStatus,
 )
@@ -47,22 +43,6 @@ class Section:
         if self.provisions and all(p.origin == ProvisionOrigin.QUOTATION for p in self.provisions):
             return "Passages quoted in other sources"
         return "Text"
-
-
-@dataclass
-class ClaimedValue:
-    value: str  # as a reader reads it: "4 December 2009", "Ministerial Council decision"
-    claims: list[MetadataClaim]
-
-
-@dataclass
-class FieldConflict:
-    """A metadata field on which the sources disagree, with every value and who states it."""
-
-    field: str
-    label: str
-    values: list[ClaimedValue]
-    decision: FieldDecision | None
 
 
 @dataclass
@@ -141,7 +121,7 @@ def document_page(*, document: Document) -> DocumentPage:
         provision_count=len(provisions),
         cites=list(cites),
         cited_by=list(cited_by),
-        conflicts=_conflicts(list(claims), {d.field: d for d in decisions}),
+        conflicts=conflicts_of(document, include_decided=True, claims=claims, decisions=decisions),
         attachments=list(document.attachments.all()),
     )
 
@@ -269,43 +249,3 @@ def _unique_anchor(heading: str, used: set[str]) -> str:
         anchor, n = f"{base}-{n}", n + 1
     used.add(anchor)
     return anchor
-
-
-def _conflicts(claims: list[MetadataClaim], decisions: dict[str, FieldDecision]) -> list[FieldConflict]:
-    by_field: dict[str, dict[str, list[MetadataClaim]]] = {}
-    for claim in claims:
-        by_field.setdefault(claim.field, {}).setdefault(claim.value.strip(), []).append(claim)
-    labels = dict(ClaimField.choices)
-    order = {name: n for n, name in enumerate(labels)}
-    return [
-        FieldConflict(
-            field=name,
-            label=labels.get(name, name),
-            values=[ClaimedValue(_readable(name, value), found) for value, found in values.items()],
-            decision=decisions.get(name),
-        )
-        for name, values in sorted(by_field.items(), key=lambda item: order.get(item[0], len(order)))
-        if len(values) > 1
-    ]
-
-
-def _readable(field_name: str, value: str) -> str:
-    """A claimed value as the page shows it: dates written out, choices by their label."""
-    if field_name == ClaimField.DATE:
-        return _readable_date(value)
-    if field_name == ClaimField.KIND:
-        return dict(DocumentKind.choices).get(value, value)
-    if field_name == ClaimField.BODY:
-        return dict(IssuingBody.choices).get(value, value)
-    return value
-
-
-def _readable_date(value: str) -> str:
-    parts = value.split("-")
-    try:
-        numbers = [int(p) for p in parts]
-        precision = [DatePrecision.YEAR, DatePrecision.MONTH, DatePrecision.DAY][len(numbers) - 1]
-        padded = numbers + [1] * (3 - len(numbers))
-        return display_date(datetime.date(*padded), precision)
-    except (ValueError, IndexError):
-        return value  # not a truncated ISO date: show what the source says

@@ -92,7 +92,7 @@ def test_disagreeing_sources_are_shown_side_by_side_with_their_sources(client, k
     response = client.get(kb.athens.get_absolute_url())
     (conflict,) = response.context["page"].conflicts
     assert conflict.label == "Date"
-    assert [v.value for v in conflict.values] == ["4 December 2009", "2 December 2009"]
+    assert [v.display for v in conflict.values] == ["4 December 2009", "2 December 2009"]
     html = response.content.decode()
     assert "Where the sources disagree" in html
     assert "The document itself" in html
@@ -166,7 +166,7 @@ def test_on_the_corpus_the_study_s_wrong_title_for_mc_doc_2_05_is_shown_beside_t
     response = client.get("/documents/mc-doc-2-05/")
     (conflict,) = response.context["page"].conflicts
     assert conflict.field == "title"
-    values = {v.value: [c.source_locator for c in v.claims] for v in conflict.values}
+    values = {v.display: [c.source_locator for c in v.claims] for v in conflict.values}
     assert values["Border Security and Management Concept"] == [""]
     assert values["Migration"] == ["footnote 9"]
     assert any(r.source_document.kind == "study" for r in response.context["page"].cited_by)
@@ -175,7 +175,7 @@ def test_on_the_corpus_the_study_s_wrong_title_for_mc_doc_2_05_is_shown_beside_t
 def test_on_the_corpus_mc_dec_5_09_shows_both_dates_with_their_sources(client, corpus):
     response = client.get("/documents/mc-dec-5-09/")
     (conflict,) = response.context["page"].conflicts
-    values = {v.value: [c.source_locator for c in v.claims] for v in conflict.values}
+    values = {v.display: [c.source_locator for c in v.claims] for v in conflict.values}
     assert values == {"4 December 2009": ["section “Decision No. 5/09”"], "2 December 2009": ["footnote 11"]}
 
 

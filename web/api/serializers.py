@@ -10,6 +10,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from commitments.models import Dimension, MigrationCategory, Provision, Relation
+from documents.conflicts import conflicts_of, counts
 from documents.models import Document, MetadataClaim, PublicationStatus
 
 # The facets the search answer carries, of those every backend computes.
@@ -200,6 +201,24 @@ class ClaimSerializer(serializers.ModelSerializer):
         return claim.source_document.slug if claim.source_document_id else None
 
 
+class ClaimedValueSerializer(serializers.Serializer):
+    value = serializers.CharField(read_only=True, help_text="As the sources state it (dates as ISO).")
+    claims = ClaimSerializer(many=True, read_only=True, help_text="Who states it.")
+
+
+class DecisionSerializer(serializers.Serializer):
+    value = serializers.CharField(read_only=True)
+    basis = serializers.CharField(source="note", read_only=True, help_text="Why the curator chose it.")
+
+
+class ConflictSerializer(serializers.Serializer):
+    """A field on which the published sources disagree (a date refining another agrees with it)."""
+
+    field = serializers.CharField(read_only=True)
+    values = ClaimedValueSerializer(many=True, read_only=True)
+    decision = DecisionSerializer(read_only=True, allow_null=True, help_text="Null while undecided.")
+
+
 class AttachmentSerializer(serializers.Serializer):
     title = serializers.CharField(read_only=True)
     text = serializers.CharField(read_only=True)
@@ -246,19 +265,30 @@ class DocumentDetailSerializer(DocumentSerializer):
     )
     attachments = AttachmentSerializer(many=True, read_only=True, help_text="Text that is not a provision.")
     claims = serializers.SerializerMethodField(help_text="What each source states about its metadata.")
+    conflicts = serializers.SerializerMethodField(
+        help_text="Fields on which the sources disagree, each value with who states it, and the decision."
+    )
 
     class Meta(DocumentSerializer.Meta):
-        fields = [*DocumentSerializer.Meta.fields, "full_text", "provisions", "attachments", "claims"]
+        fields = [
+            *DocumentSerializer.Meta.fields,
+            "full_text",
+            "provisions",
+            "attachments",
+            "claims",
+            "conflicts",
+        ]
 
     @extend_schema_field(ClaimSerializer(many=True))
     def get_claims(self, document: Document) -> list[dict]:
         # A claim made by a document that is not published would reveal it: leave it out.
-        claims = [
-            claim
-            for claim in document.claims.all()
-            if claim.source_document is None or claim.source_document.status == PublicationStatus.PUBLISHED
-        ]
+        claims = [claim for claim in document.claims.all() if counts(claim)]
         return ClaimSerializer(claims, many=True, context=self.context).data
+
+    @extend_schema_field(ConflictSerializer(many=True))
+    def get_conflicts(self, document: Document) -> list[dict]:
+        conflicts = conflicts_of(document, include_decided=True)
+        return ConflictSerializer(conflicts, many=True, context=self.context).data
 
 
 class RelationEndSerializer(serializers.Serializer):

@@ -162,6 +162,7 @@ class DocumentDetail(ApiDetailView):
                 "attachments",
                 "fields_of_work",
                 Prefetch("claims", queryset=MetadataClaim.objects.select_related("source_document")),
+                "field_decisions",
             )
             .get()
         )
