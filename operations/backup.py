@@ -1,9 +1,13 @@
 """Backups: the database and the uploaded source files in one archive, with checksums.
 
-An archive holds ``database.json`` (``dumpdata`` with natural keys), the files under
-``MEDIA_ROOT`` in ``media/``, and ``manifest.json`` with the SHA-256 of each member and the row
-count of each model. Restoring checks every checksum before it writes anything, and loads the
-rows in one transaction.
+An archive holds ``database.json`` (``dumpdata`` with natural keys, times to the microsecond:
+``operations/exact_json.py``), the files under ``MEDIA_ROOT`` in ``media/``, and
+``manifest.json`` with the SHA-256 of each member, the row count of each model, the migrations
+the database had, and what a backup does not hold (``NOT_KEPT``). Restoring checks every
+checksum and the migrations before it writes anything, loads the rows in one transaction with
+history off (the dump holds the history rows; simple-history would otherwise add rows of its
+own for the tags ``loaddata`` sets, which collide with the dumped ones on PostgreSQL), and
+checks that each model it filled holds exactly the rows the backup counted.
 """
 
 import datetime
@@ -13,19 +17,29 @@ import json
 import shutil
 import tarfile
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.migrations.recorder import MigrationRecorder
 
 from osce_kb.db import refresh_planner_statistics
 
 EXCLUDED_FROM_DUMP = ["contenttypes", "auth.permission", "sessions"]
 MANIFEST = "manifest.json"
 DATABASE_DUMP = "database.json"
+DUMP_FORMAT = "exact-json"
+NOT_KEPT = (
+    "the search index (run `manage.py search_index rebuild` after restoring)",
+    "sessions (everyone signs in again)",
+    "cached figures and login-failure counts",
+    "content types and permissions (`migrate` makes them)",
+)
 
 
 class BackupError(Exception):
@@ -37,6 +51,8 @@ class BackupManifest:
     created_at: str
     checksums: dict[str, str] = field(default_factory=dict)
     row_counts: dict[str, int] = field(default_factory=dict)
+    migrations: list[str] = field(default_factory=list)
+    not_kept: list[str] = field(default_factory=list)
 
 
 def _sha256(path: Path) -> str:
@@ -47,13 +63,25 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _backed_up_models() -> list:
+    excluded = set(EXCLUDED_FROM_DUMP)
+    return [
+        model
+        for model in apps.get_models()
+        if model._meta.app_label not in excluded
+        and model._meta.label_lower not in excluded
+        and model._meta.managed
+        and not model._meta.proxy
+    ]
+
+
 def row_counts() -> dict[str, int]:
-    """Rows per model of the project's own apps, as a backup records and a restore compares."""
-    return {
-        model._meta.label: model._default_manager.count()
-        for app_label in ("documents", "commitments")
-        for model in apps.get_app_config(app_label).get_models()
-    }
+    """Rows per model a backup holds (history included), as a backup records and a restore checks."""
+    return {model._meta.label: model._default_manager.count() for model in _backed_up_models()}
+
+
+def _applied_migrations() -> list[str]:
+    return sorted(f"{app}.{name}" for app, name in MigrationRecorder(connection).applied_migrations())
 
 
 def create_backup(*, destination: Path) -> BackupManifest:
@@ -66,6 +94,7 @@ def create_backup(*, destination: Path) -> BackupManifest:
             call_command(
                 "dumpdata",
                 exclude=EXCLUDED_FROM_DUMP,
+                format=DUMP_FORMAT,
                 natural_foreign=True,
                 indent=None,
                 stdout=handle,
@@ -73,7 +102,11 @@ def create_backup(*, destination: Path) -> BackupManifest:
         media_root = Path(settings.MEDIA_ROOT)
         if media_root.is_dir():
             shutil.copytree(media_root, staging / "media")
-        manifest = BackupManifest(created_at=datetime.datetime.now(datetime.UTC).isoformat())
+        manifest = BackupManifest(
+            created_at=datetime.datetime.now(datetime.UTC).isoformat(),
+            migrations=_applied_migrations(),
+            not_kept=list(NOT_KEPT),
+        )
         for path in sorted(p for p in staging.rglob("*") if p.is_file()):
             manifest.checksums[path.relative_to(staging).as_posix()] = _sha256(path)
         manifest.row_counts = row_counts()
@@ -109,11 +142,42 @@ def verify_backup(root: Path) -> BackupManifest:
     return manifest
 
 
+def _refuse_older_schema(manifest: BackupManifest) -> None:
+    missing = sorted(set(manifest.migrations) - set(_applied_migrations()))
+    if missing:
+        raise BackupError(
+            f"the backup was written by a database with {len(missing)} migration(s) this one lacks"
+            f" ({', '.join(missing[:3])}{' …' if len(missing) > 3 else ''}): run `manage.py migrate` first"
+        )
+
+
+@contextmanager
+def _history_as_dumped() -> Iterator[None]:
+    # Process-wide, which is why restoring is a command and never a request.
+    previous = getattr(settings, "SIMPLE_HISTORY_ENABLED", True)
+    settings.SIMPLE_HISTORY_ENABLED = False
+    try:
+        yield
+    finally:
+        settings.SIMPLE_HISTORY_ENABLED = previous
+
+
+def _check_restored(manifest: BackupManifest, before: dict[str, int]) -> None:
+    """Each model that was empty holds exactly the backup's rows: none lost, none invented."""
+    after = row_counts()
+    for label, expected in sorted(manifest.row_counts.items()):
+        if before.get(label) == 0 and after.get(label) != expected:
+            raise BackupError(
+                f"{label}: {after.get(label)} rows after restoring where the backup holds {expected}"
+            )
+
+
 def restore_backup(*, source: Path, allow_non_empty: bool = False) -> BackupManifest:
     """Restore a backup into this database and ``MEDIA_ROOT``; all or nothing.
 
-    Refuses a database that already holds documents unless ``allow_non_empty`` is set. The
-    search index is not part of a backup: rebuild it afterwards.
+    Refuses a database that already holds documents unless ``allow_non_empty`` is set, and one
+    that lacks a migration the backup's database had. What a backup does not hold is
+    ``manifest.not_kept``: rebuild the search index afterwards.
     """
     from documents.models import Document
 
@@ -127,8 +191,11 @@ def restore_backup(*, source: Path, allow_non_empty: bool = False) -> BackupMani
         except (OSError, tarfile.TarError) as exc:
             raise BackupError(f"{source} is not a readable backup archive: {exc}") from exc
         manifest = verify_backup(root)
-        with transaction.atomic():
+        _refuse_older_schema(manifest)
+        with transaction.atomic(), _history_as_dumped():
+            before = row_counts()
             call_command("loaddata", str(root / DATABASE_DUMP), verbosity=0, stdout=io.StringIO())
+            _check_restored(manifest, before)
         refresh_planner_statistics()
         media = root / "media"
         if media.is_dir():

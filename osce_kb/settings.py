@@ -129,6 +129,9 @@ STORAGES = {
 # A revert's reason is the curator's own words: longer than simple-history's 100 characters.
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
+# Backups keep times to the microsecond (operations/exact_json.py).
+SERIALIZATION_MODULES = {"exact-json": "operations.exact_json"}
+
 CACHES = {
     "default": {
         # On disk so that every worker on a machine shares login-failure counts.

@@ -145,3 +145,93 @@ def test_restoring_the_corpus_and_rebuilding_the_index_gives_the_same_search_res
     # History keeps the record of the deletion above; the knowledge base itself is as it was.
     assert _without_history(row_counts()) == _without_history(before_counts)
     assert _search_answers() == before_answers
+
+
+def _dumped_models():
+    from django.apps import apps
+
+    return [
+        model
+        for model in apps.get_models()
+        if model._meta.app_label not in ("contenttypes", "sessions")
+        and model._meta.label != "auth.Permission"
+    ]
+
+
+def _every_row() -> dict[str, list[dict]]:
+    """Every row of every model a backup holds, history included, exactly as stored."""
+    return {
+        model._meta.label: list(model._default_manager.order_by("pk").values()) for model in _dumped_models()
+    }
+
+
+def _empty_the_database() -> None:
+    """As ``migrate`` leaves a new database: no rows of the backed-up models, every id sequence
+    back at its start (content types and permissions stay, as ``migrate`` makes them)."""
+    from django.core.management.color import no_style
+
+    tables = sorted({model._meta.db_table for model in _dumped_models()} | _m2m_tables())
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # TRUNCATE refuses pending checks
+    statements = connection.ops.sql_flush(no_style(), tables, reset_sequences=True, allow_cascade=True)
+    connection.ops.execute_sql_flush(statements)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+
+
+def _m2m_tables() -> set[str]:
+    return {
+        field.remote_field.through._meta.db_table
+        for model in _dumped_models()
+        for field in model._meta.local_many_to_many
+    }
+
+
+def test_a_backup_of_the_loaded_corpus_restores_every_row_into_an_empty_database(tmp_path, media_root):
+    from importing.corpus import load_corpus
+
+    load_corpus()
+    provision = Provision.objects.get(document__symbol="MC.DOC/2/05", label="4.5")
+    provision.text += " (as corrected)"
+    provision.save()
+    before = _every_row()
+    assert len(before["commitments.HistoricalProvision"]) > Provision.objects.count()
+    archive = tmp_path / "corpus.tar.gz"
+    create_backup(destination=archive)
+
+    _empty_the_database()
+    assert not any(_every_row().values())
+    restore_backup(source=archive)
+
+    after = _every_row()
+    assert {label: len(rows) for label, rows in after.items()} == {
+        label: len(rows) for label, rows in before.items()
+    }
+    for label, rows in before.items():
+        assert after[label] == rows, f"{label} is not as it was backed up"
+
+
+def test_the_restore_command_says_what_a_backup_does_not_hold(tmp_path, media_root):
+    _some_content()
+    archive = tmp_path / "kb.tar.gz"
+    call_command("backup", str(archive), stdout=io.StringIO())
+    Document.objects.all().delete()
+    out = io.StringIO()
+    call_command("restore_backup", str(archive), stdout=out)
+    assert "not in the backup: the search index (run `manage.py search_index rebuild`" in out.getvalue()
+
+
+def test_a_backup_from_a_newer_schema_is_refused_before_anything_is_written(tmp_path, media_root):
+    from django.db.migrations.recorder import MigrationRecorder
+
+    _some_content()
+    archive = tmp_path / "kb.tar.gz"
+    create_backup(destination=archive)
+    Document.objects.all().delete()
+    MigrationRecorder.Migration.objects.filter(app="commitments").order_by("-name").first().delete()
+
+    with pytest.raises(BackupError, match="1 migration.s. this one lacks .commitments.0"):
+        restore_backup(source=archive)
+    assert Document.objects.count() == 0

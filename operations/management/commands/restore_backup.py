@@ -2,11 +2,11 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from operations.backup import BackupError, restore_backup
+from operations.backup import NOT_KEPT, BackupError, restore_backup
 
 
 class Command(BaseCommand):
-    help = "Restore a backup archive written by `backup` into an empty database, then rebuild the index."
+    help = "Restore a backup archive written by `backup` into an empty database (then rebuild the index)."
 
     def add_arguments(self, parser):
         parser.add_argument("source", type=Path, help="The .tar.gz archive to restore.")
@@ -21,3 +21,5 @@ class Command(BaseCommand):
             raise CommandError(f"{source}: {exc}") from exc
         rows = sum(manifest.row_counts.values())
         self.stdout.write(self.style.SUCCESS(f"Restored {rows} rows from {source}."))
+        for what in manifest.not_kept or NOT_KEPT:
+            self.stdout.write(f"  not in the backup: {what}")
