@@ -113,17 +113,23 @@ _TOTAL_WORDS = {
 
 
 @transaction.atomic
-def save_parsed_source(parsed: ParsedSource, *, source_bytes: bytes | None = None) -> ImportReport:
+def save_parsed_source(
+    parsed: ParsedSource, *, source_bytes: bytes | None = None, files_written: list[str] | None = None
+) -> ImportReport:
     """Store ``parsed``: its own document, the documents it cites, their claims and provisions.
 
     All or nothing. Re-saving an unchanged source changes nothing; a changed one updates its
     provisions in place by label and removes the ones it no longer has. ``source_bytes``, when
-    given, is kept as the document's source file.
+    given, is kept as the document's source file, and its storage name added to
+    ``files_written``: storage is outside the transaction, so a caller whose transaction rolls
+    back deletes what that list names.
     """
     own_outcome, own = _save_document(parsed.document, source=None, sha256=parsed.sha256)
     report = ImportReport(source=parsed.name, document_id=own.pk, outcomes=[own_outcome])
     report.warnings.extend(parsed.warnings)
-    _store_source(own, parsed, source_bytes)
+    written = _store_source(own, parsed, source_bytes)
+    if written and files_written is not None:
+        files_written.append(written)
 
     cited_ids: set[int] = set()
     for cited in parsed.cited:
@@ -322,17 +328,19 @@ def _sync_attachments(document: Document, parsed: ParsedDocument, outcome: Docum
     outcome.fields_changed.append("attachments")
 
 
-def _store_source(document: Document, parsed: ParsedSource, source_bytes: bytes | None) -> None:
-    """Remember which file the document was read from (and keep the file when given)."""
+def _store_source(document: Document, parsed: ParsedSource, source_bytes: bytes | None) -> str:
+    """Remember which file the document was read from (and keep the file when given); return
+    the storage name of a file written, or ""."""
     name = parsed.name[:255]
     sha256 = hashlib.sha256(source_bytes).hexdigest() if source_bytes is not None else parsed.sha256
     keep = source_bytes is not None and not (document.source_file and document.source_sha256 == sha256)
     if not keep and (document.source_sha256, document.source_filename) == (sha256, name):
-        return
+        return ""
     document.source_filename, document.source_sha256 = name, sha256
     if keep:
         document.source_file.save(parsed.name, ContentFile(source_bytes), save=False)
     document.save()
+    return document.source_file.name if keep else ""
 
 
 def _forget_uncited(source: Document, cited_ids: set[int]) -> int:

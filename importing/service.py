@@ -5,14 +5,17 @@ documents it creates their publication status, and propose tags for what it stor
 
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.core.files.storage import default_storage
+from django.db import DataError, IntegrityError, transaction
 
 from commitments.models import Provision
 from commitments.suggestions import suggest_tags
 from documents.models import Document, PublicationStatus
+from importing.errors import ImportRejected
 from importing.parsed import ParsedSource
 from importing.save import ImportReport, save_parsed_source
 from importing.sources import parse_source, record_source_url, refuse_lost_text
+from importing.storable import check_storable
 
 
 @dataclass
@@ -42,20 +45,44 @@ def import_file(
     curator reads them before the public does; documents that exist keep theirs.
     ``source_url`` is where the file was fetched from (its official text). Unless
     ``accept_lost_text``, a source whose body text went partly into nothing is refused.
-    Raises ``ImportRejected`` for a file that cannot be imported; nothing is written then.
+    Raises ``ImportRejected`` for a file that cannot be imported (also when the database
+    refuses what the checks on the parse could not foresee); nothing is written then, neither
+    rows nor the source file.
     """
     if parsed is None:
         parsed = parse_source(data, name=name, format=format, symbol=symbol, metadata=metadata)
     if source_url:
         record_source_url(parsed, source_url)
-    if not accept_lost_text:
-        refuse_lost_text(parsed)
-    with transaction.atomic():
-        report = save_parsed_source(parsed, source_bytes=data if keep_file else None)
-        created = [outcome.document_id for outcome in report.outcomes if outcome.created]
-        for document in Document.objects.filter(pk__in=created).exclude(status=new_documents):
-            document.status = new_documents
-            document.save()
-        touched = [outcome.document_id for outcome in report.outcomes]
-        suggest_tags(provisions=Provision.objects.filter(document_id__in=touched))
+    try:
+        check_storable(parsed)  # a handed-in parse may predate a limit
+        if not accept_lost_text:
+            refuse_lost_text(parsed)
+    except ImportRejected as exc:
+        exc.source_name = exc.source_name or name
+        raise
+    files_written: list[str] = []
+    try:
+        with transaction.atomic():
+            report = save_parsed_source(
+                parsed, source_bytes=data if keep_file else None, files_written=files_written
+            )
+            created = [outcome.document_id for outcome in report.outcomes if outcome.created]
+            for document in Document.objects.filter(pk__in=created).exclude(status=new_documents):
+                document.status = new_documents
+                document.save()
+            touched = [outcome.document_id for outcome in report.outcomes]
+            suggest_tags(provisions=Provision.objects.filter(document_id__in=touched))
+    except (DataError, IntegrityError) as exc:
+        _delete(files_written)
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise ImportRejected(f"the database refused the import: {reason}", source_name=name) from exc
+    except BaseException:
+        _delete(files_written)
+        raise
     return ImportResult(parsed=parsed, report=report)
+
+
+def _delete(names: list[str]) -> None:
+    """Source files written by a transaction that rolled back: no row names them."""
+    for stored in names:
+        default_storage.delete(stored)

@@ -14,6 +14,7 @@ from importing.checks import metadata_warnings
 from importing.errors import ImportRejected
 from importing.parsed import CLAIMED_FIELDS, ParsedSource
 from importing.parsers.decoding import FORMATS, decode_text, guess_format, is_pdf
+from importing.storable import check_storable
 
 MANIFEST_LOCATOR = "bundled corpus manifest"
 URL_LOCATOR = "the URL the source was fetched from"
@@ -77,6 +78,7 @@ def _parse(
         text = decode_text(data)
         parsed = _text_parser(fmt)(text, name=name, sha256=sha256, symbol=symbol)
     _apply_metadata(parsed, metadata)
+    check_storable(parsed)
     parsed.warnings.extend(metadata_warnings(parsed, today=timezone.localdate()))
     return parsed
 

@@ -237,7 +237,12 @@ class SourceImportMixin:
         )
 
     def _confirm_import(self, request, pending: PendingImport, parsed, data: bytes, new_status: str):
-        report = import_file(data, name=pending.name, parsed=parsed, new_documents=new_status).report
+        try:
+            report = import_file(data, name=pending.name, parsed=parsed, new_documents=new_status).report
+        except ImportRejected as exc:
+            discard_upload(request.session, pending)
+            self.message_user(request, f"{exc} Nothing was written.", messages.ERROR)
+            return HttpResponseRedirect(_upload_url(pending))
         discard_upload(request.session, pending)
         self.message_user(request, f"Imported “{pending.name}”: {report.summary()}.", messages.SUCCESS)
         conflicts = report.conflicts()
