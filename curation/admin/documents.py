@@ -5,6 +5,7 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils.translation import ngettext
 
+from curation.admin.concurrency import VersionedForm
 from curation.admin.conflicts import ConflictReviewMixin
 from curation.admin.history import HistoryAdmin
 from curation.admin.imports import SourceImportMixin
@@ -63,6 +64,7 @@ class DocumentAdmin(SourceImportMixin, ConflictReviewMixin, HistoryAdmin):
                     "date",
                     "date_precision",
                     "fields_of_work",
+                    "edit_version",
                 ]
             },
         ),
@@ -81,6 +83,7 @@ class DocumentAdmin(SourceImportMixin, ConflictReviewMixin, HistoryAdmin):
             },
         ),
     ]
+    form = VersionedForm
     inlines = [ProvisionInline, RelationInline, MetadataClaimInline, DocumentAttachmentInline]
     actions = [publish, unpublish]
     change_list_template = "admin/documents/document/change_list.html"

@@ -6,6 +6,7 @@ from django.db import models
 from django.forms.models import BaseInlineFormSet
 
 from commitments.models import Provision, Relation
+from curation.admin.concurrency import VersionedForm
 from curation.admin.fast_widgets import FastWidgetsFormSetMixin
 
 
@@ -18,6 +19,7 @@ class ProvisionInline(admin.TabularInline):
     document of several hundred paragraphs still opens quickly."""
 
     model = Provision
+    form = VersionedForm
     formset = ProvisionInlineFormSet
     template = "admin/edit_inline/lean_tabular.html"
     fk_name = "document"

@@ -12,6 +12,7 @@ from django.utils.text import Truncator
 from commitments.models import Dimension, MigrationCategory, Provision, SuggestionStatus, TagSuggestion
 from commitments.tag_decisions import Decider, forget_tag, record_tag
 from curation.admin import tagging
+from curation.admin.concurrency import VersionedForm
 from curation.admin.history import HistoryAdmin
 from curation.admin.list_filters import PendingSuggestionsFilter, TaggingFilter, YearFilter
 from curation.tagging import accept_suggestions, reject_suggestions
@@ -21,7 +22,7 @@ from documents.symbols import normalize_symbol
 _CITATION = re.compile(r"^(?P<symbol>\S+/\S+?),?\s+(?:para\.?\s*)?(?P<label>.+)$", re.IGNORECASE)
 
 
-class ProvisionForm(forms.ModelForm):
+class ProvisionForm(VersionedForm):
     tag_basis = forms.CharField(
         max_length=300,
         required=False,
@@ -136,6 +137,7 @@ class ProvisionAdmin(HistoryAdmin):
         "origin",
         "quoted_in",
         "quoted_locator",
+        "edit_version",
     ]
     inlines = [TagSuggestionInline]
     actions = [
