@@ -12,9 +12,11 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 
+from web.client_address import client_address
+
 
 def _keys(request) -> list[str]:
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)
     username = request.POST.get("username", "").strip().lower()
     digest = hashlib.sha256(username.encode("utf-8", "replace")).hexdigest()
     return [f"login-failures:addr:{address}", f"login-failures:user:{digest}"]

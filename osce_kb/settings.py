@@ -5,6 +5,7 @@ that refuses bad values. Defaults suit a laptop (SQLite and a Whoosh index under
 with ``DEBUG`` off the secure settings are on unless relaxed one by one.
 """
 
+import ipaddress
 import re
 from pathlib import Path
 
@@ -219,6 +220,16 @@ if not re.fullmatch(r"[1-9]\d*/(second|minute|hour|day)", API_THROTTLE_ANON_RATE
         f"API_THROTTLE_ANON_RATE={API_THROTTLE_ANON_RATE!r} is not a rate like 120/minute "
         "(a whole number per second, minute, hour or day)."
     )
+# Proxies in front of the site (addresses or networks, e.g. 10.0.0.0/8): only their
+# X-Forwarded-For is believed when throttles count requests per address (web/client_address.py).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"TRUSTED_PROXIES: {_proxy!r} is not an address or network such as 10.0.0.1 or 10.0.0.0/8."
+        ) from None
 # Bulk exports offered for download are built on demand and cached here.
 EXPORT_DIR = Path(env_str("EXPORT_DIR", str(VAR_DIR / "exports")))
 

@@ -50,3 +50,9 @@ def test_a_setting_with_a_bad_value_is_refused_by_name(tmp_path):
     result = _manage(tmp_path, "check", SECURE_SSL_REDIRECT="perhaps")
     assert result.returncode != 0
     assert "SECURE_SSL_REDIRECT='perhaps' is not a boolean" in result.stderr
+
+
+def test_a_trusted_proxy_that_is_not_an_address_is_refused(tmp_path):
+    result = _manage(tmp_path, "check", TRUSTED_PROXIES="10.0.0.1,proxy.example.org")
+    assert result.returncode != 0
+    assert "TRUSTED_PROXIES: 'proxy.example.org' is not an address or network" in result.stderr
