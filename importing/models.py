@@ -3,7 +3,17 @@ curator can read them after the import as well as in its preview."""
 
 from django.db import models
 
-from documents.models import Document
+from documents.models import Document, PublicationStatus
+from importing.warnings import WarningKind
+
+
+class ImportWarningQuerySet(models.QuerySet):
+    def published(self):
+        """Warnings of sources whose document is published: the ones a public page may count."""
+        return self.filter(document__status=PublicationStatus.PUBLISHED)
+
+    def of_kind(self, kind: str):
+        return self.filter(kind=kind)
 
 
 class ImportWarning(models.Model):
@@ -14,7 +24,13 @@ class ImportWarning(models.Model):
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="import_warnings")
     source_name = models.CharField(max_length=255, help_text="The file the warning came from.")
     message = models.TextField()
+    kind = models.CharField(max_length=30, choices=WarningKind.choices, default=WarningKind.OTHER)
+    locator = models.CharField(
+        max_length=200, blank=True, help_text='Where in the source, e.g. "footnote 35" or "page 3".'
+    )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ImportWarningQuerySet.as_manager()
 
     class Meta:
         ordering = ["document", "pk"]

@@ -35,6 +35,7 @@ from importing.diff import (
 from importing.identity import find_document
 from importing.models import ImportWarning
 from importing.parsed import CLAIMED_FIELDS, ParsedDocument, ParsedSource
+from importing.warnings import describe_warning
 
 
 @dataclass
@@ -161,8 +162,15 @@ def _keep_warnings(document: Document, *, source_name: str, warnings: list[str])
     """The warnings of this import replace those of the source's previous one."""
     ImportWarning.objects.filter(document=document).delete()
     ImportWarning.objects.bulk_create(
-        ImportWarning(document=document, source_name=source_name[:255], message=message)
+        ImportWarning(
+            document=document,
+            source_name=source_name[:255],
+            message=message,
+            kind=facts.kind,
+            locator=facts.locator[:200],
+        )
         for message in warnings
+        for facts in [describe_warning(message)]
     )
 
 

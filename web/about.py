@@ -4,7 +4,7 @@ figure is counted from the database when the page is read, so the page cannot go
 
 Coverage is counted here from where each provision's text comes from (``Provision.origin``).
 When quotations become records of their own (with attribution statuses), count them here: this
-module is the one place the About page reads coverage from.
+module is the one place the About and coverage pages read coverage from.
 """
 
 from dataclasses import dataclass
@@ -23,6 +23,8 @@ from commitments.models import (
 )
 from documents.conflicts import conflicts_of
 from documents.models import Document, MetadataClaim
+from importing.models import ImportWarning
+from importing.warnings import WarningKind
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,15 @@ class Gaps:
     undated: list[Document]
     without_place: int
     conflicts: list[tuple[Document, list[str]]]  # documents with undecided disagreements, field labels
+
+
+@dataclass(frozen=True)
+class ImporterWarnings:
+    """What the imports of the published sources could not do: nothing is dropped silently."""
+
+    total: int
+    by_kind: list[tuple[str, int]]  # (kind as a reader reads it, warnings), most frequent first
+    unattributed: list[ImportWarning]  # quotations attributed to no known document, with source
 
 
 def coverage() -> Coverage:
@@ -125,4 +136,17 @@ def gaps() -> Gaps:
         undated=list(published.filter(date__isnull=True).order_by("title")),
         without_place=published.filter(place="").count(),
         conflicts=conflicts,
+    )
+
+
+def importer_warnings() -> ImporterWarnings:
+    """The stored warnings of published sources, by kind; the unattributed quotations listed."""
+    warnings = ImportWarning.objects.published()
+    counts = warnings.values_list("kind").annotate(n=Count("pk")).order_by("-n", "kind")
+    return ImporterWarnings(
+        total=warnings.count(),
+        by_kind=[(WarningKind(kind).label, n) for kind, n in counts.values_list("kind", "n")],
+        unattributed=list(
+            warnings.of_kind(WarningKind.UNATTRIBUTED_QUOTATION).select_related("document").order_by("pk")
+        ),
     )

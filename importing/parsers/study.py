@@ -2,7 +2,8 @@
 quotes from them, sorted into the five migration categories of its section 4.1.
 
 The study becomes a document of kind ``study`` that cites every OSCE document of its
-footnotes; each quoted passage followed by a footnote number becomes a quotation provision
+footnotes, with its own text outside section 4.1 as passages (``study_passages``); each
+quoted passage followed by a footnote number becomes a quotation provision
 of the document(s) that footnote cites, ``quoted_in`` the study.
 """
 
@@ -20,6 +21,7 @@ from importing.parsers.citations import (
     split_citations,
 )
 from importing.parsers.study_layout import StudyLayout, read_layout
+from importing.parsers.study_passages import study_passages
 
 _QUOTE = re.compile(r"“([^“”]+)”")
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-Z]")
@@ -54,6 +56,7 @@ def parse_study(text: str, *, name: str, sha256: str, symbol: str = "") -> Parse
         body="external",
         date=PartialDate.of(layout.footer.year) if layout.footer else None,
         full_text=_full_text(layout),
+        provisions=study_passages(layout),
     )
     if not study.title:
         raise ImportRejected(

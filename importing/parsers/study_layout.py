@@ -14,6 +14,7 @@ _RULE = re.compile(r"^ {40,}$")
 _FOOTNOTE_START = re.compile(r"^\s*(\d{1,3})\s+(\S.*)$")
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 _SECTION = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\.\s+([A-Z][A-Z0-9 ,&’'\-–]+)\s*$")
+_HEADING_TAIL = re.compile(r"^\s*[A-Z][A-Z0-9 ,&’'\-–]+\s*$")
 _FOOTER = re.compile(r"^\s*(?P<short>[A-Z][A-Za-z]{1,10})\s+·\s+(?P<title>.+?)\s+·\s+(?P<year>\d{4})\s*$")
 # A footnote marker: a number right after a word, a quotation mark or punctuation, not
 # part of a decimal (3.5 million) or a longer number (2016), though it may follow a year
@@ -48,6 +49,8 @@ class StudyLayout:
     footnotes: dict[int, str] = field(default_factory=dict)
     markers: list[tuple[int, int]] = field(default_factory=list)  # (footnote number, offset)
     footer: Footer | None = None
+    # Where each paragraph of the body starts, in order (offsets in ``text``).
+    paragraphs: list[int] = field(default_factory=list)
 
     def section_at(self, offset: int) -> Section | None:
         current = None
@@ -64,6 +67,7 @@ def read_layout(text: str) -> StudyLayout:
     body_lines: list[str] = []
     section_marks: list[tuple[int, str, str]] = []  # (body line index, number, heading)
     in_footnotes = False
+    heading_open = False
     current: int | None = None
     for raw in text.split("\n"):
         line = raw.rstrip()
@@ -95,10 +99,19 @@ def read_layout(text: str) -> StudyLayout:
         section = _SECTION.match(line)
         if section:
             section_marks.append((len(body_lines), section.group(1), section.group(2)))
+            heading_open = True
             continue
-        body_lines.append(line)
+        if heading_open and line.strip():
+            heading_open = _HEADING_TAIL.match(line) is not None
+            if heading_open:  # a heading wrapped onto the next line
+                index, number, heading = section_marks[-1]
+                joint = "" if heading.endswith("-") else " "
+                section_marks[-1] = (index, number, f"{heading}{joint}{line.strip()}")
+                continue
+        body_lines.append(raw)  # trailing spaces kept: two of them end a paragraph
 
     joiner = LineJoiner.for_lines(body_lines)
+    width = _line_width(body_lines)
     pieces: list[str] = []
     offset = 0
     marks = iter(section_marks + [(len(body_lines) + 1, "", "")])
@@ -106,26 +119,67 @@ def read_layout(text: str) -> StudyLayout:
     chunk: list[str] = []
     for index in range(len(body_lines) + 1):
         while index == next_mark[0]:
-            offset = _emit(pieces, joiner, chunk, offset)
+            offset = _emit(pieces, joiner, chunk, offset, layout.paragraphs, width)
             chunk = []
             if next_mark[1]:
                 layout.sections.append(Section(next_mark[1], " ".join(next_mark[2].split()), offset))
             next_mark = next(marks, (len(body_lines) + 2, "", ""))
         if index < len(body_lines):
             chunk.append(body_lines[index])
-    _emit(pieces, joiner, chunk, offset)
+    _emit(pieces, joiner, chunk, offset, layout.paragraphs, width)
     layout.text = "".join(pieces)
     layout.markers = _find_markers(layout.text)
     return layout
 
 
-def _emit(pieces: list[str], joiner: LineJoiner, chunk: list[str], offset: int) -> int:
-    text = joiner.join([line for line in chunk if line.strip()]).replace("\n", " ")
-    if not text:
+def _emit(
+    pieces: list[str], joiner: LineJoiner, chunk: list[str], offset: int, starts: list[int], width: int
+) -> int:
+    """Append one section's body as one line of text; record where its paragraphs start."""
+    texts = [joiner.join(lines).replace("\n", " ") for lines in _split_paragraphs(chunk, width)]
+    texts = [text for text in texts if text]
+    if not texts:
         return offset
-    text += "\n\n"
-    pieces.append(text)
-    return offset + len(text)
+    for text in texts:
+        starts.append(offset)
+        offset += len(text) + 1
+    pieces.append(" ".join(texts) + "\n\n")
+    return offset + 1
+
+
+_ENDS_PARAGRAPH = re.compile(r"[.!?:”\"]\d{0,3}$")
+_LIST_ITEM = re.compile(r"^\s*\d{1,3}\.\s")
+
+
+def _line_width(lines: list[str]) -> int:
+    """The width of a full line of the body: most lines are full, so a high quantile."""
+    lengths = sorted(len(line.strip()) for line in lines if line.strip())
+    return lengths[int(len(lengths) * 0.8)] if lengths else 0
+
+
+def _split_paragraphs(chunk: list[str], width: int) -> list[list[str]]:
+    """The lines of a section as paragraphs. The extraction marks paragraph breaks only by
+    two trailing spaces, and not always: a paragraph ends with a sentence on a line that is
+    short or ends in two spaces; a line after a line of spaces, above a numbered list (the
+    study's list of interviews), is the list's title."""
+    paragraphs: list[list[str]] = [[]]
+    blank_before = False
+    lines = list(chunk)
+    for index, raw in enumerate(lines):
+        line = raw.strip()
+        if not line:
+            # Extraction puts an empty line after every line; a line of spaces is a real gap.
+            blank_before = blank_before or raw != ""
+            continue
+        following = next((later for later in lines[index + 1 :] if later.strip()), "")
+        titles_list = blank_before and not _LIST_ITEM.match(line) and bool(_LIST_ITEM.match(following))
+        if titles_list and paragraphs[-1]:
+            paragraphs.append([])
+        paragraphs[-1].append(raw)
+        if _ENDS_PARAGRAPH.search(line) and (len(line) < width * 0.8 or raw.endswith("  ")):
+            paragraphs.append([])
+        blank_before = False
+    return [lines for lines in paragraphs if lines]
 
 
 def _join_footnote(text: str, line: str) -> str:

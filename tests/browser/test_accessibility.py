@@ -18,6 +18,8 @@ MAIN_PAGES = {
     "timeline": "/timeline/",
     "matrix": "/matrix/",
     "about": "/about/",
+    "coverage": "/coverage/",
+    "search-study-passage": "/search/?q=Gevgelija",
     "not-found": "/no-such-page/",
 }
 SCREENSHOTS = ("home", "search", "document", "timeline", "matrix")

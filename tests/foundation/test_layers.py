@@ -21,7 +21,7 @@ ALLOWED = {
     "importing": {"documents", "commitments", "search"},
     "operations": {"documents", "commitments", "search"},
     "curation": {"documents", "commitments", "search", "importing"},
-    "web": {"documents", "commitments", "search", "operations"},
+    "web": {"documents", "commitments", "search", "importing", "operations"},
     "bench": {"documents", "commitments", "search", "importing", "operations", "curation", "web"},
 }
 PACKAGES = {*ALLOWED, "osce_kb"}

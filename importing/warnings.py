@@ -1,0 +1,54 @@
+"""What an importer's warning is about, read from its words: every warning names where it stands
+(``footnote 35: …``, ``page 3: …``, ``MC.DEC/5/09: …``) and what went wrong. Stored warnings
+carry both (``ImportWarning.kind`` and ``locator``), so that a curator can sort them and the
+coverage page can count them without reading messages.
+
+The patterns follow the wording of the modules that write the warnings (named beside each):
+a new kind of warning gets its pattern here.
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.db import models
+
+
+class WarningKind(models.TextChoices):
+    UNATTRIBUTED_QUOTATION = "unattributed_quotation", "Quotation attributed to no known document"
+    DANGLING_REFERENCE = "dangling_reference", "Back-reference (OP. CIT., IBID.) pointing nowhere"
+    UNASSIGNED_TEXT = "unassigned_text", "Body text assigned to nothing"
+    NUMBERING = "numbering", "Paragraph numbering out of order"
+    METADATA = "metadata", "Doubtful or missing metadata"
+    OTHER = "other", "Other"
+
+
+# (kind, pattern on the message after its locator); the first match wins.
+_KINDS = [
+    # importing/parsers/study.py
+    (WarningKind.UNATTRIBUTED_QUOTATION, r"the quotation .* cites no OSCE document"),
+    # importing/parsers/citations.py
+    (WarningKind.DANGLING_REFERENCE, r"points back to no earlier citation"),
+    # importing/parsers/lines.py
+    (WarningKind.UNASSIGNED_TEXT, r"of body text assigned to nothing"),
+    # importing/parsers/segmentation.py
+    (WarningKind.NUMBERING, r"^(the numbering jumps|a paragraph numbered .* was read as text)"),
+    # importing/checks.py
+    (WarningKind.METADATA, r"^(the date .* is outside|no place of adoption)"),
+]
+_LOCATOR = re.compile(r"^(?P<locator>(?:footnotes?|page|the text)\b[^:]*|[^:]{1,120}?): (?P<rest>.+)$", re.S)
+
+
+@dataclass(frozen=True)
+class WarningFacts:
+    kind: str
+    locator: str  # "footnote 35", "page 3", "MC.DEC/5/09"; "" when the warning names no place
+
+
+def describe_warning(message: str) -> WarningFacts:
+    """The kind of ``message`` and the place in the source it names."""
+    match = _LOCATOR.match(message)
+    locator, rest = (match["locator"], match["rest"]) if match else ("", message)
+    for kind, pattern in _KINDS:
+        if re.search(pattern, rest, re.S):
+            return WarningFacts(kind, locator.strip())
+    return WarningFacts(WarningKind.OTHER, locator.strip())
