@@ -179,10 +179,24 @@ def parent_label(label: str) -> str:
 
 
 class RelationKind(models.TextChoices):
+    """The verb that links two documents, as the linking text says it."""
+
     CITES = "cites", "cites"
     REAFFIRMS = "reaffirms", "reaffirms"
+    RECALLS = "recalls", "recalls"
     BUILDS_ON = "builds_on", "builds on"
+    ANNEXES = "annexes", "annexes"
     SUPERSEDES = "supersedes", "supersedes"
+
+
+# The kinds a lineage follows: a later text taking up an earlier one's commitments.
+LINEAGE_KINDS = (RelationKind.REAFFIRMS, RelationKind.RECALLS, RelationKind.BUILDS_ON, RelationKind.SUPERSEDES)
+
+
+class RelationOrigin(models.TextChoices):
+    CITATION = "citation", "a citation in the source's footnotes"
+    TEXT = "text", "read from the source's text"
+    CURATOR = "curator", "recorded by the editors"
 
 
 class RelationQuerySet(models.QuerySet):
@@ -213,6 +227,18 @@ class Relation(models.Model):
     evidence = models.CharField(
         max_length=300, blank=True, help_text='Where the link is stated, e.g. "footnote 9".'
     )
+    target_locator = models.CharField(
+        max_length=200, blank=True, help_text='The part of the target named, e.g. "paragraph 35".'
+    )
+    stated_in = models.ForeignKey(
+        Document,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="relations_stated",
+        help_text="The document that states the link when neither end does; blank when the source does.",
+    )
+    origin = models.CharField(max_length=10, choices=RelationOrigin.choices, default=RelationOrigin.CITATION)
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()

@@ -235,6 +235,10 @@ class MetadataClaim(models.Model):
     source_locator = models.CharField(
         max_length=200, blank=True, help_text='Where in the source, e.g. "footnote 9".'
     )
+    read_by_editors = models.BooleanField(
+        default=False,
+        help_text="Read from the source's words by the editors (the catalogue), not by its importer.",
+    )
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()

@@ -16,6 +16,7 @@ from django.db import transaction
 
 from commitments.taxonomy import ensure_taxonomy
 from documents.models import Document, PublicationStatus
+from importing.catalogue import apply_catalogue, read_catalogue
 from importing.curated_tags import CURATION_DIR, CurationRun, apply_curation
 from importing.identity import find_document
 from importing.parsed import ParsedSource
@@ -40,6 +41,7 @@ class LoadedCorpus:
 
     reports: list[ImportReport] = field(default_factory=list)
     curation: CurationRun = field(default_factory=CurationRun)
+    catalogue_changes: int = 0
 
     def document(self, symbol_or_title: str) -> Document:
         """A corpus document by symbol (``MC.DOC/2/05``) or exact title."""
@@ -118,6 +120,7 @@ def load_corpus(
         loaded.reports.append(result.report)
         if progress:
             progress(done, len(sources), parsed.name)
+    loaded.catalogue_changes = apply_catalogue(read_catalogue(curation_directory / "catalogue"))
     loaded.curation = apply_curation(curation_directory)
     return loaded
 

@@ -82,6 +82,7 @@ class ParsedDocument:
     full_text: str = ""
     locator: str = ""
     citation_evidence: str = ""
+    cited_part: str = ""  # the chapter a citation points to ("Decisions: VI. The Human Dimension")
     metadata_locators: dict[str, str] = field(default_factory=dict)
     fields_of_work: list[str] = field(default_factory=list)
     provisions: list[ParsedProvision] = field(default_factory=list)

@@ -21,6 +21,7 @@ from commitments.models import (
     ProvisionOrigin,
     Relation,
     RelationKind,
+    RelationOrigin,
 )
 from documents.dates import partial_date_from_iso
 from documents.models import Document, DocumentAttachment, FieldOfWork, MetadataClaim
@@ -203,7 +204,9 @@ def _record_claims(
 ) -> None:
     # One statement per field and source; the document's own text may be stated by several
     # locators (the text itself, the corpus manifest), each kept apart.
-    stored = list(MetadataClaim.objects.filter(document=document, source_document=source).order_by("pk"))
+    # Claims the editors read from this source (the catalogue) are theirs to keep, not the importer's.
+    own = MetadataClaim.objects.filter(document=document, source_document=source, read_by_editors=False)
+    stored = list(own.order_by("pk"))
     for name, value in parsed.stated_values().items():
         locator = parsed.metadata_locators.get(name, parsed.locator)[:200]
         claim = next(
@@ -355,11 +358,16 @@ def _forget_uncited(source: Document, cited_ids: set[int]) -> int:
     """Remove what an earlier import of this source said about documents it no longer cites."""
     removed = 0
     stale_relations = Relation.objects.filter(
-        kind=RelationKind.CITES, source_document=source, source_provision__isnull=True
+        kind=RelationKind.CITES,
+        source_document=source,
+        source_provision__isnull=True,
+        origin=RelationOrigin.CITATION,
     ).exclude(target_document_id__in=cited_ids)
     removed += stale_relations.count()
     stale_relations.delete()
-    stale_claims = MetadataClaim.objects.filter(source_document=source).exclude(document_id__in=cited_ids)
+    stale_claims = MetadataClaim.objects.filter(source_document=source, read_by_editors=False).exclude(
+        document_id__in=cited_ids
+    )
     removed += stale_claims.count()
     stale_claims.delete()
     stale_quotes = Provision.objects.filter(quoted_in=source, origin=ProvisionOrigin.QUOTATION).exclude(

@@ -15,6 +15,7 @@ from documents.models import (
     MetadataClaim,
     PublicationStatus,
 )
+from documents.provenance import FieldProvenance, provenance_of
 from search.query import SearchFilters
 
 RELATED_PROVISIONS = 6
@@ -24,7 +25,10 @@ _RELATION_JOINS = (
     "source_provision__document",
     "target_document",
     "target_provision__document",
+    "stated_in",
 )
+# A link stated by a third document is shown only while that document is published.
+_STATED_PUBLICLY = Q(stated_in__isnull=True) | Q(stated_in__status=PublicationStatus.PUBLISHED)
 
 
 @dataclass
@@ -54,6 +58,7 @@ class DocumentPage:
     cited_by: list[Relation]
     conflicts: list[FieldConflict]
     attachments: list[DocumentAttachment]
+    provenance: list[FieldProvenance]
 
 
 @dataclass
@@ -106,15 +111,15 @@ def document_page(*, document: Document) -> DocumentPage:
     )
     for provision in provisions:
         provision.document = document  # citations need it; spare a query per provision
-    relations = Relation.objects.select_related(*_RELATION_JOINS)
+    relations = Relation.objects.select_related(*_RELATION_JOINS).filter(_STATED_PUBLICLY)
     cites = relations.filter(source_document=document, target_document__status=_PUBLISHED).order_by(
         "target_document__date", "target_document__symbol", "kind", "pk"
     )
     cited_by = relations.filter(target_document=document, source_document__status=_PUBLISHED).order_by(
         "source_document__date", "source_document__symbol", "kind", "pk"
     )
-    claims = MetadataClaim.objects.filter(document=document).select_related("source_document")
-    decisions = FieldDecision.objects.filter(document=document)
+    claims = list(MetadataClaim.objects.filter(document=document).select_related("source_document"))
+    decisions = list(FieldDecision.objects.filter(document=document))
     return DocumentPage(
         document=document,
         sections=_sections(provisions),
@@ -123,13 +128,14 @@ def document_page(*, document: Document) -> DocumentPage:
         cited_by=list(cited_by),
         conflicts=conflicts_of(document, include_decided=True, claims=claims, decisions=decisions),
         attachments=list(document.attachments.all()),
+        provenance=provenance_of(document, claims=claims, decisions=decisions),
     )
 
 
 def provision_page(*, provision: Provision) -> ProvisionPage:
     """Everything the permanent page of a published ``provision`` shows."""
     lineage_kinds = [RelationKind.REAFFIRMS, RelationKind.BUILDS_ON, RelationKind.SUPERSEDES]
-    relations = Relation.objects.select_related(*_RELATION_JOINS).order_by(
+    relations = Relation.objects.select_related(*_RELATION_JOINS).filter(_STATED_PUBLICLY).order_by(
         "target_document__date", "source_document__date", "pk"
     )
     builds_on = relations.filter(source_provision=provision, target_document__status=_PUBLISHED)

@@ -30,6 +30,11 @@ _DESIGNATION = re.compile(
     r"(?:\s*:\s*|\s+ON\s+)"
 )
 _OSCE_AUTHOR = re.compile(r"^(OSCE|CSCE|ODIHR)\b")
+# The part of a document a citation points to, printed after its title: it is the citation's
+# locator, never part of the document's title.
+_ANNEX_OF = re.compile(r"^ANNEX TO\s+(?P<document>.+)$")
+_DECISIONS_CHAPTER = re.compile(r"^(?P<document>.+?):\s*(?P<chapter>DECISIONS:\s*.+)$")
+_CONCLUDING_CHAPTER = re.compile(r"^(?P<document>CONCLUDING DOCUMENT):\s*(?P<chapter>.+)$")
 
 
 @dataclass
@@ -43,7 +48,9 @@ class Citation:
     date: PartialDate | None = None
     title: str = ""
     symbol: str = ""
+    chapter: str = ""  # the part cited: "Decisions: VI. The Human Dimension", "Annex"
     back_reference: str = ""  # "op. cit." or "ibid."
+    incomplete: bool = False  # the footnote breaks off inside the title (a lost page break)
     refers_to: "Citation | None" = field(default=None, repr=False)
 
     @property
@@ -68,7 +75,19 @@ def split_citations(footnote: int, text: str) -> list[Citation]:
             citations[-1] = parse_citation(footnote, f"{citations[-1].raw}; {part}")
         else:
             citations.append(citation)
+    if citations and _breaks_off(text, citations[-1]):
+        citations[-1].incomplete = True
+        citations[-1].title += " …"
     return citations
+
+
+def _breaks_off(text: str, last: Citation) -> bool:
+    """Whether a footnote stops inside its last citation's title: every citation ends in a
+    full stop, a symbol or an address; text cut at a page break ends in none of them."""
+    ending = text.rstrip()
+    if not last.title or last.symbol or re.search(r"AVAILABLE AT|HTTPS?:", last.raw, re.IGNORECASE):
+        return False
+    return not ending.endswith((".", ")", "]"))
 
 
 def parse_citation(footnote: int, text: str) -> Citation:
@@ -88,11 +107,15 @@ def parse_citation(footnote: int, text: str) -> Citation:
     citation.place = title_case(head["place"]) if head["place"] else ""
     citation.date = parse_date_phrase(head["date"])
     if not op_cit:
-        citation.title, citation.symbol = _title_and_symbol(head["rest"] or "")
+        citation.title, citation.symbol, citation.chapter = _title_and_symbol(head["rest"] or "")
+        if citation.title == "Concluding Document" and citation.place:
+            # How the OSCE's own page names them: "the 1994 Concluding Document of Budapest".
+            citation.title = f"Concluding Document of {citation.place}"
     return citation
 
 
-def _title_and_symbol(rest: str) -> tuple[str, str]:
+def _title_and_symbol(rest: str) -> tuple[str, str, str]:
+    """The document's title, its symbol and the chapter cited, from what follows the date."""
     rest = re.sub(r"\s*AVAILABLE AT\s+\S+.*$", "", rest.strip())
     symbol = ""
     matches = list(SYMBOL_PATTERN.finditer(rest))
@@ -100,8 +123,19 @@ def _title_and_symbol(rest: str) -> tuple[str, str]:
     if match and not rest[match.end() :].strip(" ."):
         symbol = normalize_symbol(match.group())
         rest = rest[: match.start()]
-    title = _DESIGNATION.sub("", rest.strip(" .;"))
-    return title_case(title), symbol
+    title, chapter = _split_chapter(rest.strip(" .;"))
+    return title_case(_DESIGNATION.sub("", title)), symbol, title_case(chapter)
+
+
+def _split_chapter(title: str) -> tuple[str, str]:
+    """``CSCE HELSINKI DOCUMENT: DECISIONS: VI. THE HUMAN DIMENSION`` is the Helsinki Document,
+    its chapter ``Decisions: VI. …``; ``ANNEX TO DECISION NO. 12/04 …`` is the decision, its Annex."""
+    if annex := _ANNEX_OF.match(title):
+        return annex["document"], "ANNEX"
+    for pattern in (_DECISIONS_CHAPTER, _CONCLUDING_CHAPTER):
+        if found := pattern.match(title):
+            return found["document"], found["chapter"]
+    return title, ""
 
 
 def _same_key(back: Citation, earlier: Citation) -> bool:

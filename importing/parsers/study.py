@@ -44,6 +44,11 @@ def parse_study(text: str, *, name: str, sha256: str, symbol: str = "") -> Parse
         c for number, note in sorted(layout.footnotes.items()) for c in split_citations(number, note)
     ]
     warnings = resolve_back_references(citations)
+    warnings += [
+        f"footnote {c.footnote}: the citation breaks off (“…{c.raw[-40:]}”): the title is incomplete"
+        for c in citations
+        if c.incomplete
+    ]
     works = _catalogue(citations)
     warnings += _attach_quotations(layout, citations, works)
     short = f"{layout.footer.short} {layout.footer.year}" if layout.footer else "the study"
@@ -104,6 +109,7 @@ def _catalogue(citations: list[Citation]) -> dict[tuple, tuple[ParsedDocument, l
                     place=full.place,
                     date=full.date,
                     locator=f"footnote {full.footnote}",
+                    cited_part=full.chapter,
                 ),
                 [],
             )
@@ -112,7 +118,8 @@ def _catalogue(citations: list[Citation]) -> dict[tuple, tuple[ParsedDocument, l
             footnotes.append(citation.footnote)
     for parsed, footnotes in works.values():
         noun = "footnote" if len(footnotes) == 1 else "footnotes"
-        parsed.citation_evidence = f"{noun} {', '.join(str(n) for n in footnotes)}"[:300]
+        cited_part = f" ({parsed.cited_part})" if parsed.cited_part else ""
+        parsed.citation_evidence = f"{noun} {', '.join(str(n) for n in footnotes)}{cited_part}"[:300]
     return works
 
 
