@@ -54,13 +54,16 @@ def test_load_corpus_command_reports_counts_with_a_progress_bar(capsys):
     assert f"{Provision.objects.count()} provisions" in out
 
 
-def test_every_stored_metadata_value_comes_from_a_recorded_claim(corpus):
-    for document in Document.objects.prefetch_related("claims"):
+def test_every_stored_metadata_value_comes_from_a_recorded_claim_or_a_decision(corpus):
+    for document in Document.objects.prefetch_related("claims", "field_decisions"):
         by_field = {}
         for claim in document.claims.all():
             by_field.setdefault(claim.field, set()).add(claim.value)
-        assert {"title", "kind"} <= set(by_field), document
-        for field, values in by_field.items():
+        decided = {d.field: d for d in document.field_decisions.all()}
+        assert all(d.note for d in decided.values()), document  # a decision states its basis
+        assert {"title", "kind"} <= set(by_field) | set(decided), document
+        for field in set(by_field) | set(decided):
+            values = {decided[field].value} if field in decided else by_field[field]
             if field == "date":
                 assert document.partial_date.iso() in values, document
             elif field == "fields_of_work":

@@ -50,7 +50,7 @@ def test_home_on_the_bundled_corpus_counts_what_is_published(client, corpus, que
     summary = response.context["summary"]
     assert summary.documents == Document.objects.published().count()
     assert summary.commitments == Provision.objects.published().filter(is_commitment=True).count()
-    assert summary.first_year == 1975
+    assert summary.first_year == 1973  # the Final Recommendations of the Helsinki Consultations
     for category in response.context["categories"]:
         assert category.provision_count == Provision.objects.published().in_category(category.slug).count()
     assert "Helsinki Final Act" not in [d.title for d in response.context["documents"]]  # only the newest
