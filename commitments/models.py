@@ -190,7 +190,12 @@ class RelationKind(models.TextChoices):
 
 
 # The kinds a lineage follows: a later text taking up an earlier one's commitments.
-LINEAGE_KINDS = (RelationKind.REAFFIRMS, RelationKind.RECALLS, RelationKind.BUILDS_ON, RelationKind.SUPERSEDES)
+LINEAGE_KINDS = (
+    RelationKind.REAFFIRMS,
+    RelationKind.RECALLS,
+    RelationKind.BUILDS_ON,
+    RelationKind.SUPERSEDES,
+)
 
 
 class RelationOrigin(models.TextChoices):

@@ -19,7 +19,6 @@ class FieldProvenance:
     decision: FieldDecision | None = None
     others: list[tuple[str, MetadataClaim]] = field(default_factory=list)  # other values, readable
 
-
     @property
     def label(self) -> str:
         return ClaimField(self.field).label

@@ -135,8 +135,10 @@ def document_page(*, document: Document) -> DocumentPage:
 def provision_page(*, provision: Provision) -> ProvisionPage:
     """Everything the permanent page of a published ``provision`` shows."""
     lineage_kinds = [RelationKind.REAFFIRMS, RelationKind.BUILDS_ON, RelationKind.SUPERSEDES]
-    relations = Relation.objects.select_related(*_RELATION_JOINS).filter(_STATED_PUBLICLY).order_by(
-        "target_document__date", "source_document__date", "pk"
+    relations = (
+        Relation.objects.select_related(*_RELATION_JOINS)
+        .filter(_STATED_PUBLICLY)
+        .order_by("target_document__date", "source_document__date", "pk")
     )
     builds_on = relations.filter(source_provision=provision, target_document__status=_PUBLISHED)
     followed_by = relations.filter(target_provision=provision, source_document__status=_PUBLISHED)

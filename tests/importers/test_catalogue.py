@@ -82,10 +82,11 @@ def test_values_no_seed_states_are_the_editors_decisions_with_their_basis(client
 
 def test_mc_dec_12_04_annexes_pc_dec_621_on_both_pages(client, corpus):
     sofia, pc = corpus.document("MC.DEC/12/04"), corpus.document("PC.DEC/621")
-    assert Relation.objects.filter(kind=RelationKind.ANNEXES, source_document=sofia, target_document=pc).exists()
+    annexes = Relation.objects.filter(kind=RelationKind.ANNEXES, source_document=sofia, target_document=pc)
+    assert annexes.exists()
     html = client.get(sofia.get_absolute_url()).content.decode()
     assert '<span class="relation-kind">annexes</span> <a href="/documents/pc-dec-621/">' in html
-    assert "recorded by the editors: the study’s fn. 22" in html or "recorded by the editors: the study&#x27;s" in html
+    assert "recorded by the editors: the study’s fn. 22 cites the Annex to MC.DEC/12/04" in html
     assert "annexes</span> this document" in client.get(pc.get_absolute_url()).content.decode()
 
 
@@ -129,7 +130,8 @@ def test_applying_the_catalogue_again_changes_nothing(corpus):
         ),
         (
             '[[document]]\ndocument = "MC.DOC/2/05"\n[[document.fact]]\nfield = "place"\nvalue = "Bled"\n',
-            "catalogue/bad.toml, document 1 (MC.DOC/2/05), place: a fact has a 'source' and its 'quote', or a 'basis'",
+            "catalogue/bad.toml, document 1 (MC.DOC/2/05), place: "
+            "a fact has a 'source' and its 'quote', or a 'basis'",
         ),
         (
             '[[document]]\ndocument = "no-such-document"\n',
