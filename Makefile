@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test reliability pdf-sweep lint format setup-run setup-test migrate corpus index clean bench bench-pdf bench-tools bench-smoke
+.PHONY: run test reliability pdf-sweep whoosh-sweep lint format setup-run setup-test migrate corpus index clean bench bench-pdf bench-tools bench-smoke
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON_BIN) -m venv $(VENV)
@@ -49,6 +49,10 @@ reliability: setup-test
 # The long sweep of generated PDF layouts (both producers, many hypothesis cases): README, "PDF import".
 pdf-sweep: setup-test
 	$(PY) -m pytest -m pdf_sweep -p no:cacheprovider tests/importers/test_pdf_layouts.py $(PYTEST_ARGS)
+
+# The long sweep of the Whoosh evaluator against Whoosh's own searcher (40,000 generated provisions).
+whoosh-sweep: setup-test
+	$(PY) -m pytest -m whoosh_sweep -p no:cacheprovider tests/search/test_whoosh_differential.py $(PYTEST_ARGS)
 
 lint: setup-test
 	$(PY) -m ruff check .
