@@ -19,6 +19,7 @@ from documents.models import Document, PublicationStatus
 from importing.catalogue import apply_catalogue, read_catalogue
 from importing.curated_tags import CURATION_DIR, CurationRun, apply_curation
 from importing.identity import find_document
+from importing.lineage import record_lineage
 from importing.parsed import ParsedSource
 from importing.save import ImportReport
 from importing.service import import_file
@@ -42,6 +43,7 @@ class LoadedCorpus:
     reports: list[ImportReport] = field(default_factory=list)
     curation: CurationRun = field(default_factory=CurationRun)
     catalogue_changes: int = 0
+    lineage_changes: int = 0
 
     def document(self, symbol_or_title: str) -> Document:
         """A corpus document by symbol (``MC.DOC/2/05``) or exact title."""
@@ -120,7 +122,9 @@ def load_corpus(
         loaded.reports.append(result.report)
         if progress:
             progress(done, len(sources), parsed.name)
-    loaded.catalogue_changes = apply_catalogue(read_catalogue(curation_directory / "catalogue"))
+    catalogue = read_catalogue(curation_directory / "catalogue")
+    loaded.catalogue_changes = apply_catalogue(catalogue)
+    loaded.lineage_changes = record_lineage(catalogue.aliases())
     loaded.curation = apply_curation(curation_directory)
     return loaded
 

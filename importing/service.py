@@ -1,6 +1,7 @@
 """The one way a source file enters the knowledge base, shared by the admin, ``import_source``
 and ``load_corpus``: parse (unless a parse is handed in), save in one transaction, give the
-documents it creates their publication status, and propose tags for what it stored.
+documents it creates their publication status, propose tags for what it stored and read the
+lineage its text states.
 """
 
 from dataclasses import dataclass
@@ -11,7 +12,9 @@ from django.db import DataError, IntegrityError, transaction
 from commitments.models import Provision
 from commitments.suggestions import suggest_tags
 from documents.models import Document, PublicationStatus
+from importing.catalogue import read_catalogue
 from importing.errors import ImportRejected
+from importing.lineage import record_lineage
 from importing.parsed import ParsedSource
 from importing.save import ImportReport, save_parsed_source
 from importing.sources import parse_source, record_source_url, refuse_lost_text
@@ -72,6 +75,8 @@ def import_file(
                 document.save()
             touched = [outcome.document_id for outcome in report.outcomes]
             suggest_tags(provisions=Provision.objects.filter(document_id__in=touched))
+            # What the imported text says of the documents of the catalogue (its lineage).
+            record_lineage(read_catalogue().aliases(), document_ids=[report.document_id])
     except (DataError, IntegrityError) as exc:
         _delete(files_written)
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from django.db.models import Case, Count, F, Q, QuerySet, TextField, Value, When
 from django.utils.text import slugify
 
-from commitments.models import Provision, ProvisionOrigin, Relation, RelationKind
+from commitments.models import LINEAGE_KINDS, Provision, ProvisionOrigin, Relation, RelationKind
 from documents.conflicts import FieldConflict, conflicts_of
 from documents.models import (
     Document,
@@ -60,6 +60,15 @@ class DocumentPage:
     attachments: list[DocumentAttachment]
     provenance: list[FieldProvenance]
 
+    @property
+    def cites_by_kind(self) -> list[tuple[str, list[Relation]]]:
+        """What it reaffirms, recalls, builds on, annexes, supersedes and cites, in that order."""
+        return _by_kind(self.cites)
+
+    @property
+    def cited_by_kind(self) -> list[tuple[str, list[Relation]]]:
+        return _by_kind(self.cited_by)
+
 
 @dataclass
 class ProvisionPage:
@@ -71,6 +80,21 @@ class ProvisionPage:
     chapeau: Provision | None = None  # the paragraph whose opening words a sub-paragraph continues
     previous: Provision | None = None  # in the document's order
     next: Provision | None = None
+
+
+_KIND_ORDER = [
+    RelationKind.REAFFIRMS,
+    RelationKind.RECALLS,
+    RelationKind.BUILDS_ON,
+    RelationKind.ANNEXES,
+    RelationKind.SUPERSEDES,
+    RelationKind.CITES,
+]
+
+
+def _by_kind(relations: list[Relation]) -> list[tuple[str, list[Relation]]]:
+    groups = {kind: [r for r in relations if r.kind == kind] for kind in _KIND_ORDER}
+    return [(RelationKind(kind).label, found) for kind, found in groups.items() if found]
 
 
 def published_documents() -> QuerySet[Document]:
@@ -134,7 +158,7 @@ def document_page(*, document: Document) -> DocumentPage:
 
 def provision_page(*, provision: Provision) -> ProvisionPage:
     """Everything the permanent page of a published ``provision`` shows."""
-    lineage_kinds = [RelationKind.REAFFIRMS, RelationKind.BUILDS_ON, RelationKind.SUPERSEDES]
+    lineage_kinds = LINEAGE_KINDS
     relations = (
         Relation.objects.select_related(*_RELATION_JOINS)
         .filter(_STATED_PUBLICLY)

@@ -17,6 +17,7 @@ MAIN_PAGES = {
     "dimension": "/dimensions/human/",
     "timeline": "/timeline/",
     "matrix": "/matrix/",
+    "lineage": "/lineage/",
     "about": "/about/",
     "coverage": "/coverage/",
     "search-study-passage": "/search/?q=Gevgelija",
