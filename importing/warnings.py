@@ -34,6 +34,8 @@ _KINDS = [
     (WarningKind.NUMBERING, r"^(the numbering jumps|a paragraph numbered .* was read as text)"),
     # importing/checks.py
     (WarningKind.METADATA, r"^(the date .* is outside|no place of adoption)"),
+    # importing/parsers/study.py: a title cut at a page break
+    (WarningKind.METADATA, r"^the citation breaks off"),
 ]
 _LOCATOR = re.compile(r"^(?P<locator>(?:footnotes?|page|the text)\b[^:]*|[^:]{1,120}?): (?P<rest>.+)$", re.S)
 

@@ -147,10 +147,10 @@ def test_an_imported_text_s_references_are_read_on_import(corpus):
     from importing.service import import_file
 
     text = (
-        "MINISTERIAL COUNCIL DECISION ON TESTING\n\n"
-        "1. The participating States reaffirm the commitments of the Helsinki Final Act.\n\n"
-        "2. They will act in accordance with the Platform for Co-operative Security.\n"
-    ).encode()
+        b"MINISTERIAL COUNCIL DECISION ON TESTING\n\n"
+        b"1. The participating States reaffirm the commitments of the Helsinki Final Act.\n\n"
+        b"2. They will act in accordance with the Platform for Co-operative Security.\n"
+    )
     result = import_file(text, name="test-decision.txt", format="text", symbol="MC.DEC/99/26")
     links = Relation.objects.filter(source_document_id=result.report.document_id)
     assert {(r.source_provision.label, r.kind, r.target_document.title) for r in links} == {
