@@ -210,6 +210,13 @@ def classify_title(
     return kind or "other", body or "other"
 
 
+def classified_locators(locator: str) -> dict[str, str]:
+    """Where a kind and body read by ``classify_title`` come from: not the source's words but
+    this module's reading of the title and symbol it gives, and the claims say so."""
+    where = f"{locator}, classified from the title and symbol it gives"[:200]
+    return {"kind": where, "body": where}
+
+
 def classify_citation(citation: Citation, *, symbol_kind: str = "", symbol_body: str = "") -> tuple[str, str]:
     """The (kind, issuing body) of the document a citation names."""
     return classify_title(

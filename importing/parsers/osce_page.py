@@ -14,7 +14,7 @@ from documents.dates import PartialDate, parse_date_phrase
 from documents.symbols import classify_symbol
 from importing.errors import ImportRejected
 from importing.parsed import ParsedDocument, ParsedProvision, ParsedSource
-from importing.parsers.citations import classify_title
+from importing.parsers.citations import classified_locators, classify_title
 from importing.parsers.titles import title_case
 
 _NAVIGATION = re.compile(r"^(-|- .*|Skip Links)$")
@@ -207,6 +207,7 @@ def _entry_document(entry: _Entry, page_short: str) -> ParsedDocument:
         date=entry.date,
         summary=summary,
         locator=f"section “{entry.name}”",
+        metadata_locators=classified_locators(f"section “{entry.name}”"),
     )
     quotes = [" ".join(q.split()) for q in _QUOTE.findall(summary) if len(q.split()) >= 3]
     for number, quote in enumerate(quotes, start=1):

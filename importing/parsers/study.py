@@ -16,6 +16,7 @@ from importing.errors import ImportRejected
 from importing.parsed import ParsedDocument, ParsedProvision, ParsedSource
 from importing.parsers.citations import (
     Citation,
+    classified_locators,
     classify_citation,
     resolve_back_references,
     split_citations,
@@ -109,6 +110,7 @@ def _catalogue(citations: list[Citation]) -> dict[tuple, tuple[ParsedDocument, l
                     place=full.place,
                     date=full.date,
                     locator=f"footnote {full.footnote}",
+                    metadata_locators=classified_locators(f"footnote {full.footnote}"),
                     cited_part=full.chapter,
                 ),
                 [],

@@ -154,3 +154,17 @@ def test_a_bad_catalogue_entry_is_refused_with_its_place_and_reason(corpus, tmp_
 
 def _catalogued(key: str) -> Document:
     return Document.objects.by_symbol(key).first() or Document.objects.get(slug=key)
+
+
+def test_a_kind_or_body_read_from_a_title_is_not_presented_as_the_source_s_words(client, corpus):
+    helsinki = Document.objects.get(title="Helsinki Final Act")
+    study = Document.objects.get(kind="study")
+    claim = helsinki.claims.get(field="body", source_document=study)
+    assert claim.source_locator == "footnote 13, classified from the title and symbol it gives"
+    html = client.get(helsinki.get_absolute_url()).content.decode()
+    assert "footnote 13, classified from the title and symbol it gives" in _section(html, "Issuing body")
+
+
+def _section(html: str, row: str) -> str:
+    start = html.index(f'<th scope="row">{row}</th>')
+    return html[start : html.index("</tr>", start)]
