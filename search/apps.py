@@ -8,7 +8,11 @@ class SearchConfig(AppConfig):
     verbose_name = "Search"
 
     def ready(self) -> None:
-        from search import checks  # noqa: F401 - registers the system checks
-        from search.sync import register_signal_handlers
+        from search import (
+            checks,  # noqa: F401 - registers the system checks
+            per_index,
+            sync,
+        )
 
-        register_signal_handlers()
+        sync.register_signal_handlers()
+        per_index.register_signal_handlers()

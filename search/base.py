@@ -53,6 +53,11 @@ class BaseSearchBackend:
         """Every provision ``request`` finds, in its order (its page and page size aside)."""
         raise NotImplementedError
 
+    def generation(self) -> str | None:
+        """A token that changes whenever what the index holds changes, or None when the
+        backend cannot tell it cheaply (then nothing is cached per index: ``search.per_index``)."""
+        return None
+
     def configuration_errors(self) -> list[str]:
         """What stops this backend from working in this deployment (for system checks)."""
         return []

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from commitments.models import Dimension, MigrationCategory
 from documents.models import Document, DocumentKind, IssuingBody
+from search.per_index import per_index
 
 FACET_TITLES = {
     "dimension": "Dimension",
@@ -21,7 +22,8 @@ FACET_TITLES = {
 
 @dataclass
 class FacetLabels:
-    """Readable names of facet values, and the taxonomy's order, read once per page."""
+    """Readable names of facet values, and the taxonomy's order, read once per state of the
+    search index (``search.per_index``)."""
 
     dimensions: dict[str, str]
     categories: dict[str, str]
@@ -29,11 +31,23 @@ class FacetLabels:
 
     @classmethod
     def load(cls, *, document_slugs=()) -> "FacetLabels":
-        documents = Document.objects.published().filter(slug__in=list(document_slugs))
+        """The labels, with those of every published document; on a backend that caches
+        nothing, of ``document_slugs`` only (the documents a page shows)."""
+        return per_index(
+            "facet-labels",
+            lambda: cls._read(Document.objects.published()),
+            uncached=lambda: cls._read(Document.objects.published().filter(slug__in=list(document_slugs))),
+        )
+
+    @classmethod
+    def _read(cls, documents) -> "FacetLabels":
         return cls(
             dimensions=dict(Dimension.objects.order_by("position").values_list("slug", "name")),
             categories=dict(MigrationCategory.objects.order_by("position").values_list("slug", "name")),
-            documents={d.slug: d.symbol or d.title for d in documents.only("slug", "symbol", "title")},
+            documents={
+                slug: symbol or title
+                for slug, symbol, title in documents.values_list("slug", "symbol", "title")
+            },
         )
 
     def of(self, name: str, value: str) -> str:

@@ -3,23 +3,20 @@
 
 from django.utils.translation import ngettext
 
-from commitments.models import Dimension, MigrationCategory
 from documents.citations import KNOWLEDGE_BASE
-from documents.models import Document, DocumentKind, IssuingBody
 from search import SearchFilters
+from web.facets import FacetLabels
 
 
 def describe_search(*, query: str, filters: SearchFilters) -> str:
     """The search in words, for a feed's title: ``“migration”; Forced migration; 2000–2009``."""
     parts = [f"“{query.strip()}”"] if query.strip() else []
-    names = dict(MigrationCategory.objects.filter(slug__in=filters.categories).values_list("slug", "name"))
-    parts += [names.get(slug, slug) for slug in filters.categories]
-    names = dict(Dimension.objects.filter(slug__in=filters.dimensions).values_list("slug", "name"))
-    parts += [names.get(slug, slug) for slug in filters.dimensions]
-    parts += [str(dict(DocumentKind.choices).get(kind, kind)) for kind in filters.kinds]
-    parts += [str(dict(IssuingBody.choices).get(body, body)) for body in filters.bodies]
-    documents = Document.objects.published().filter(slug__in=filters.documents)
-    parts += [document.symbol or document.title for document in documents]
+    labels = FacetLabels.load(document_slugs=filters.documents)
+    parts += [labels.of("category", slug) for slug in filters.categories]
+    parts += [labels.of("dimension", slug) for slug in filters.dimensions]
+    parts += [str(labels.of("kind", kind)) for kind in filters.kinds]
+    parts += [str(labels.of("body", body)) for body in filters.bodies]
+    parts += [labels.documents[slug] for slug in filters.documents if slug in labels.documents]
     if filters.year_from is not None or filters.year_to is not None:
         parts.append(f"{filters.year_from or '…'}–{filters.year_to or '…'}")
     if filters.commitments_only:

@@ -187,6 +187,13 @@ class WhooshSearchBackend(BaseSearchBackend):
             raise SearchUnavailable(f"search index at {directory} cannot be read: {exc}") from exc
         return state.searcher
 
+    def generation(self) -> str | None:
+        try:
+            searcher = self._searcher()
+        except SearchUnavailable:
+            return None
+        return f"{self._local.directory.name}:{searcher.reader().generation()}"
+
     def close(self) -> None:
         state = self._local
         searcher = getattr(state, "searcher", None)
