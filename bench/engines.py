@@ -283,17 +283,22 @@ def _marked(text: str, pattern: re.Pattern) -> str:
 
 def all_engines() -> list[Engine]:
     """The project's backends first, then the peers they are compared with."""
+    from bench.tantivy_engine import TantivyEngine
+
     return [
         ProjectEngine("whoosh"),
         ProjectEngine("postgres"),
         ProjectEngine("database"),
         HaystackEngine(),
         OrmScanEngine(),
+        TantivyEngine(),
     ]
 
 
 # Each project backend against each peer, for the ratios.
 PAIRS = [
+    ("whoosh", "tantivy"),
+    ("postgres", "tantivy"),
     ("whoosh", "haystack-whoosh"),
     ("whoosh", "orm-icontains"),
     ("postgres", "haystack-whoosh"),
