@@ -51,22 +51,43 @@ def test_the_mc_doc_2_05_paragraphs_the_study_relies_on_carry_what_it_says_of_th
         assert "study" in decision.basis and decision.curator == "KB editors"
 
 
-def test_the_paragraphs_curated_tags_are_exactly_the_editors(corpus):
-    mc = corpus.document("MC.DOC/2/05").provisions
-    assert _tags(mc.get(label="4.5")) == ({"politico-military", "human"}, {"forced"})
-    assert _tags(mc.get(label="4.3")) == ({"politico-military"}, {"illegal"})
-    assert _tags(mc.get(label="Annex C.2(v)")) == ({"human"}, {"human", "forced"})
+# The editors' dimensions and categories of those paragraphs, and of two with no category.
+CURATED_TAGS = {
+    "2.1": ({"politico-military", "human"}, {"forced"}),
+    "4": ({"politico-military"}, {"illegal"}),
+    "4.3": ({"politico-military"}, {"illegal"}),
+    "4.5": ({"politico-military", "human"}, {"forced"}),
+    "Annex C.1": ({"politico-military"}, {"illegal"}),
+    "Annex C.1(i)": ({"politico-military"}, {"illegal"}),
+    "Annex C.1(v)": ({"politico-military"}, {"illegal"}),
+    "Annex C.2(v)": ({"human"}, {"human", "forced"}),
     # Border management without migration in its words has a dimension and no category.
-    assert _tags(mc.get(label="4.4")) == ({"politico-military"}, set())
-    assert _tags(mc.get(label="Annex C.3(ii)")) == ({"economic-environmental"}, set())
+    "4.4": ({"politico-military"}, set()),
+    "Annex C.3(ii)": ({"economic-environmental"}, set()),
+}
 
 
-def test_every_full_text_provision_of_the_corpus_has_a_curated_dimension(corpus):
-    # The study's own passages (its account of the missions) describe: no dimension to decide.
-    full_text = Provision.objects.filter(origin="full_text").exclude(document__kind="study")
-    assert full_text.count() >= 88
-    assert not full_text.filter(dimensions__isnull=True).exists()
-    assert not full_text.filter(curation__isnull=True).exists()
+@pytest.mark.parametrize("label", CURATED_TAGS)
+def test_the_paragraphs_curated_tags_are_exactly_the_editors(corpus, label):
+    provision = corpus.document("MC.DOC/2/05").provisions.get(label=label)
+    assert _tags(provision) == CURATED_TAGS[label]
+    decided = {d.tag.slug for d in provision.tag_decisions.all()}
+    assert decided == set.union(*CURATED_TAGS[label]), "every tag with the editors' decision"
+
+
+def test_every_provision_of_the_corpus_has_a_dimension_the_editors_decided(corpus):
+    provisions = Provision.objects.all()
+    assert provisions.filter(origin="full_text").count() >= 88
+    assert provisions.filter(origin="quotation").exists()
+    assert not provisions.filter(dimensions__isnull=True).exists()
+    assert not provisions.filter(curation__isnull=True).exists()
+    untraced = [
+        (p.citation(), tag.slug)
+        for p in provisions.prefetch_related("dimensions", "categories", "tag_decisions")
+        for tag in [*p.dimensions.all(), *p.categories.all()]
+        if not any(d.tag == tag and d.basis for d in p.tag_decisions.all())
+    ]
+    assert untraced == [], "every tag has its decision and basis"
 
 
 def test_the_curated_commitment_flags_follow_the_editors_not_the_rule(corpus):

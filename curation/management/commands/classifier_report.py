@@ -18,7 +18,7 @@ from commitments.classifier import (
     part_of,
     total,
 )
-from commitments.models import Dimension, MigrationCategory, Provision
+from commitments.models import Dimension, MigrationCategory, Provision, ProvisionOrigin
 from importing.corpus import bundled_commitment_readings
 
 _PARTS = ("calibration", "evaluation")
@@ -103,27 +103,37 @@ class Command(BaseCommand):
         self._commitment_rule()
 
     def _commitment_rule(self) -> None:
-        """The importers' commitment flags against the editors', over the bundled corpus."""
+        """The importers' commitment flags against the editors', over the bundled corpus: the
+        paragraphs the rule reads, and apart the quoted passages, which an importer flags by the
+        kind of document they are credited to (a fragment's words seldom hold its verb)."""
         curated = {
-            (p.document_id, p.label): p.is_commitment
+            (p.document_id, p.label): (p.is_commitment, p.origin == ProvisionOrigin.QUOTATION)
             for p in Provision.objects.filter(curation__isnull=False).only(
-                "document_id", "label", "is_commitment"
+                "document_id", "label", "is_commitment", "origin"
             )
         }
-        pairs = [
-            (rule, curated[key]) for key, rule in bundled_commitment_readings().items() if key in curated
+        readings = [
+            (rule, *curated[key]) for key, rule in bundled_commitment_readings().items() if key in curated
         ]
         self.stdout.write("\nCommitment rule (commitments/operative.py) against the editors")
-        if not pairs:
+        if not readings:
             self.stdout.write("  no curated provisions of the bundled corpus yet")
             return
-        agree = sum(rule == editors for rule, editors in pairs)
-        said_yes = [editors for rule, editors in pairs if rule]
-        are_yes = [rule for rule, editors in pairs if editors]
-        precision = sum(said_yes) / len(said_yes) if said_yes else None
-        recall = sum(are_yes) / len(are_yes) if are_yes else None
-        self.stdout.write(
-            f"  agrees on {agree} of {len(pairs)} provisions ({agree / len(pairs):.1%}); "
-            f"commitments it finds are the editors' {'n/a' if precision is None else f'{precision:.1%}'} "
-            f"of the time, and it finds {'n/a' if recall is None else f'{recall:.1%}'} of theirs"
-        )
+        paragraphs = [(rule, editors) for rule, editors, quoted in readings if not quoted]
+        passages = [(rule, editors) for rule, editors, quoted in readings if quoted]
+        if paragraphs:
+            self.stdout.write(f"  paragraphs: {_agreement(paragraphs)}")
+        if passages:
+            self.stdout.write(f"  quoted passages (flagged by their document's kind): {_agreement(passages)}")
+
+
+def _agreement(pairs: list[tuple[bool, bool]]) -> str:
+    agree = sum(rule == editors for rule, editors in pairs)
+    said_yes = [editors for rule, editors in pairs if rule]
+    are_yes = [rule for rule, editors in pairs if editors]
+    precision = f"{sum(said_yes) / len(said_yes):.1%}" if said_yes else "n/a"
+    recall = f"{sum(are_yes) / len(are_yes):.1%}" if are_yes else "n/a"
+    return (
+        f"agrees on {agree} of {len(pairs)} ({agree / len(pairs):.1%}); the commitments it finds are "
+        f"the editors' {precision} of the time, and it finds {recall} of theirs"
+    )
