@@ -11,6 +11,7 @@ import shutil
 import statistics
 import subprocess
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.core.management import call_command, get_commands
@@ -29,8 +30,18 @@ def _latin1(text: str) -> str:
     return text.encode("latin-1", "replace").decode("latin-1")
 
 
-def build_pdf(*, vocabulary: Vocabulary, pages: int, path: Path, seed: int = 7) -> tuple[int, int]:
-    """Write a PDF of ``pages`` pages of numbered provisions; return its pages and provisions."""
+@dataclass(frozen=True)
+class BenchPdf:
+    """What ``build_pdf`` wrote: its page count and the text of provisions 1, 2, … in order."""
+
+    pages: int
+    texts: list[str]
+
+
+def build_pdf(*, vocabulary: Vocabulary, pages: int, path: Path, seed: int = 7) -> BenchPdf:
+    """Write a PDF of ``pages`` pages of numbered provisions, laid out as printed OSCE documents
+    are, with nothing arranged for the importer's sake: a number may stay alone at the foot of a
+    page, and a line of capitals may open one."""
     from fpdf import FPDF
 
     model = _TextModel(vocabulary, random.Random(seed))
@@ -51,9 +62,9 @@ def build_pdf(*, vocabulary: Vocabulary, pages: int, path: Path, seed: int = 7) 
     pdf.cell(0, 8, "BENCHMARK CONCEPT ON MIGRATION", align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(6)
     pdf.set_font("Helvetica", size=11)
-    number = 0
+    texts: list[str] = []
     while pdf.page_no() <= pages:
-        number += 1
+        number = len(texts) + 1
         if pdf.will_page_break(6):  # not even the number fits
             pdf.add_page()
         y = pdf.get_y()
@@ -67,12 +78,13 @@ def build_pdf(*, vocabulary: Vocabulary, pages: int, path: Path, seed: int = 7) 
         pdf.set_xy(30, y)
         # Words as the real texts have them, capitals included: a line of capitals may open a page.
         words = model.words(random.Random(number).choice([30, 60, 90, 140]))
-        pdf.multi_cell(0, 6, _latin1(" ".join(words.split())))
+        texts.append(_latin1(" ".join(words.split())))
+        pdf.multi_cell(0, 6, texts[-1])
         pdf.ln(3)
         if pdf.page_no() == pages and pdf.get_y() > 230:
             break
     pdf.output(str(path))
-    return pdf.page_no(), number
+    return BenchPdf(pages=pdf.page_no(), texts=texts)
 
 
 def _timed(func, repetitions: int) -> list[float]:
@@ -88,8 +100,13 @@ def measure_pdf(*, vocabulary: Vocabulary, pages: int, work_dir: Path, repetitio
     """Pages per second of the project's PDF importer (parse only, and a full import) and of pdftotext."""
     work_dir.mkdir(parents=True, exist_ok=True)
     path = work_dir / "benchmark-decision.pdf"
-    page_count, provisions = build_pdf(vocabulary=vocabulary, pages=pages, path=path)
-    result: dict = {"pages": page_count, "provisions_written": provisions, "file_bytes": path.stat().st_size}
+    built = build_pdf(vocabulary=vocabulary, pages=pages, path=path)
+    page_count = built.pages
+    result: dict = {
+        "pages": page_count,
+        "provisions_written": len(built.texts),
+        "file_bytes": path.stat().st_size,
+    }
 
     if shutil.which("pdftotext") is None:
         result["pdftotext"] = not_measured("pdftotext is not installed (apt-get install -y poppler-utils)")
