@@ -8,13 +8,16 @@ from collections import Counter
 from io import StringIO
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
 from documents.models import Document
 from importing.corpus import CORPUS_DIR
 from importing.parsers.lines import SHARES
 from importing.parsers.pdf import extract_pages, parse_pdf
 from importing.parsers.plain_text import parse_plain_text
+from tests.curation.conftest import _staff_in
 from tests.importers.layout_generator import Layout, Para, Sample, render
 from tests.importers.pdf_samples import osce_pdf
 
@@ -92,6 +95,21 @@ def test_the_command_line_refuses_lost_text_unless_told(tmp_path, db):
     assert data["text_shares"]["unassigned"] == 8
     assert data["warnings"][0].startswith("page 1: 8 words")
     assert Document.objects.get().provisions.count() == 3
+
+
+def test_the_admin_preview_shows_the_text_assigned_to_nothing_before_the_curator_confirms(
+    client, django_user_model, settings, tmp_path
+):
+    settings.IMPORT_STAGING_DIR = tmp_path / "staging"
+    client.force_login(_staff_in(django_user_model, "carla", "Curator"))
+    upload = SimpleUploadedFile("stray.txt", STRAY.encode("utf-8"))
+    response = client.post(reverse("admin:documents_document_import"), {"source": upload, "format": "text"})
+    assert response.status_code == 302, response.content.decode()[-2000:]
+    preview = client.get(response["Location"]).content.decode()
+    shares = preview[preview.index('id="import-text-shares"') :]
+    assert '<p class="errornote">8 words of body text would be assigned to nothing' in shares
+    assert "page 1: 8 words of body text assigned to nothing: “The participating States meet" in preview
+    assert not Document.objects.exists(), "nothing is written before the curator confirms"
 
 
 def test_a_gap_in_the_numbering_is_a_warning():
