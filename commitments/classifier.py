@@ -223,10 +223,12 @@ def choose_threshold(
     min_proposed: int = 5,
 ) -> float | None:
     """The lowest confidence from which on the proposals for ``examples`` are right at least
-    ``target`` of the time (micro-averaged): at that threshold and at every higher one that
-    still proposes ``min_proposed`` tags down to it, so that one lucky step does not decide. "At least" is
-    read with the sample's size in mind: the lower bound of the Wilson interval (90% one-sided)
-    of the measured precision must reach ``target``. None if no threshold does."""
+    ``target`` of the time (micro-averaged). "At least" is read with the sample's size in mind:
+    the lower bound of the Wilson interval (90% one-sided) of the precision from that threshold up
+    must reach ``target``, so that a handful of lucky proposals does not decide; and from every
+    higher threshold that proposes ``min_proposed`` tags or more, the measured precision must
+    reach ``target`` too, so that a band of wrong proposals above it is never averaged away by
+    right ones below. None if no threshold does."""
     candidates = sorted(
         {s.confidence for text, _ in examples for s in classifier.score(text) if s.taxonomy == taxonomy}
     )
@@ -238,11 +240,10 @@ def choose_threshold(
         summed = total(measure(trial, examples, taxonomy=taxonomy))
         if summed.proposed < min_proposed:
             continue
-        if wilson_lower_bound(summed.correct, summed.proposed) < target:
-            if chosen is not None:
-                break
-            continue  # too few proposals yet to show the precision: lower the threshold
-        chosen = threshold
+        if summed.correct < target * summed.proposed:
+            break  # a band of wrong proposals: no lower threshold may be chosen
+        if wilson_lower_bound(summed.correct, summed.proposed) >= target:
+            chosen = threshold
     return chosen
 
 

@@ -29,6 +29,11 @@ REFUGEE_CRISIS = (
 # Asylum seekers smuggled are the victims of a crime (illegal migration), not refugees fleeing.
 SMUGGLED = r"smuggl\w* (of )?asylum seekers( and migrants)?"
 MIGRATION = r"migra\w*|migrants?|immigra\w*|emigra\w*|refugees?|asylum|displaced|displacement"
+# A post in a list of staff ("Head of Human Dimension Department", "Human Rights Advisor") names
+# no subject of the text.
+JOB_TITLE = r"(department|advis[eo]r|officer|programme manager|programme assistant)"
+# Integration into the EU or a region is not the integration of migrants.
+NOT_MIGRANTS_INTEGRATION = r"(regional|economic|european|eu) integration"
 
 
 @dataclass(frozen=True)
@@ -83,8 +88,7 @@ CATEGORY_CUES = [
         ("discrimination", r"discriminat\w*", 2.0, {"unless": (r"without prejudice",)}),
         ("integration of migrants", r"(successful|sustainable) integration|integration (policies|of migrants)",
          2.5),
-        ("integration", r"integration", 1.0,
-         {"unless": (r"(regional|economic|european) integration",)}),
+        ("integration", r"integration", 1.0, {"unless": (NOT_MIGRANTS_INTEGRATION,)}),
         ("families of migrants", r"famil(y|ies) reunification|reuniting of \w+ workers with their families"
          r"|(migrants?|workers) and their famil\w*|their family members", 2.0),
         ("equality of rights", r"equality of rights|equal access to education", 2.5),
@@ -150,7 +154,8 @@ DIMENSION_CUES = [
     ]),
     *_cues("economic-environmental", [
         ("economic", r"economic\w*(-environmental)?|econom(y|ies)", 2.0),
-        ("trade and investment", r"trade|commerce|commodities|goods|investments?|business", 1.5),
+        ("trade and investment", r"trade|commerce|commodities|goods|investments?|business", 1.5,
+         {"unless": (r"business[- ]as[- ]usual",)}),
         ("goods, services and investments", r"goods, services and investments", 2.5),
         ("environment", r"environment(al)?\b(?!(al)? refugees)", 2.0),
         ("climate and disasters", r"climate change|(natural )?disasters?|hazardous wastes", 2.0),
@@ -162,14 +167,16 @@ DIMENSION_CUES = [
         ("prosperity", r"prosperity", 1.0),
     ]),
     *_cues("human", [
-        ("human rights", r"human rights|fundamental freedoms|human dimension", 2.5),
-        ("rule of law and democracy", r"rule of law|democrati[sz]ation|democratic institutions", 2.0),
+        ("human rights", r"human rights|fundamental freedoms|human dimension", 2.5,
+         {"unless": (rf"(human rights|human dimension) {JOB_TITLE}",)}),
+        ("rule of law and democracy", r"rule of law|democrati[sz]ation|democratic institutions", 2.0,
+         {"unless": (rf"(rule of law|democrati[sz]ation|democratic governance),? {JOB_TITLE}",)}),
         ("refugees and asylum", r"refugees?|asylum|displaced persons", 2.0, {"unless": (SMUGGLED, REFUGEE_CRISIS)}),
         ("humanitarian law", r"humanitarian", 2.0),
         ("tolerance and non-discrimination", r"discriminat\w*|xenophob\w*|intolerance|racis\w*|tolerance", 2.0),
         ("minorities and communities", r"minorit\w*|inter-ethnic|communities|roma and sinti", 1.5),
         ("gender and education", r"gender|education", 2.0),
-        ("integration of migrants", r"integration", 1.5, {"unless": (r"(regional|economic|european) integration",)}),
+        ("integration of migrants", r"integration", 1.5, {"unless": (NOT_MIGRANTS_INTEGRATION,)}),
         ("dignity", r"dignified|dignity", 2.0),
         ("movement of persons", r"freedom of movement|free (and secure )?movement of persons|leave any country",
          2.0),

@@ -120,7 +120,7 @@ def test_on_the_corpus_a_symbol_finds_its_document(client, corpus_index):
     assert {h.document.symbol for h in response.context["hits"]} == {"MC.DOC/2/05"}
 
 
-def test_on_the_corpus_a_category_facet_and_a_year_lead_to_one_quotation(client, corpus_index, queries):
+def test_on_the_corpus_a_category_facet_and_a_year_lead_to_the_passages_quoted(client, corpus_index, queries):
     response, n = queries(client, SEARCH + "?q=legal+migration")
     assert n <= 16
     illegal = next(
@@ -134,7 +134,7 @@ def test_on_the_corpus_a_category_facet_and_a_year_lead_to_one_quotation(client,
     symbols = {h.document.symbol for h in narrowed.context["hits"]}
     assert {"MC.DOC/2/05", "MC.DOC/6/06", "MC.DEC/5/09"} <= symbols
     # In 2009: the two passages of MC.DEC/5/09 the study quotes on legal and illegal migration.
-    hits = client.get(SEARCH + illegal.url + "&year_from=2009").context["hits"]
+    hits = client.get(SEARCH + illegal.url + "&year_from=2009&year_to=2009").context["hits"]
     assert sorted((h.document.symbol, h.label) for h in hits) == [
         ("MC.DEC/5/09", "quoted in SOG 2016, fn. 11 (3)"),
         ("MC.DEC/5/09", "quoted in SOG 2016, fn. 30"),
