@@ -3,11 +3,13 @@ taken from, so that a researcher can say so and a reader can tell whether it has
 """
 
 import datetime
+import threading
 from dataclasses import dataclass
 
 from django.utils import timezone
 
-from operations.bulk.latest import corpus_state
+from operations.bulk.latest import change_marks, corpus_state
+from search import get_search_backend
 
 
 @dataclass(frozen=True)
@@ -21,10 +23,35 @@ class DatasetVersion:
         return f"{day}.{self.fingerprint[:8]}"
 
 
+_last: dict[str, tuple[tuple, "DatasetVersion"]] = {}
+_lock = threading.Lock()
+
+
 def dataset_version() -> DatasetVersion:
-    """The version of the knowledge base as it is now, in one query. It changes whenever the
-    corpus does (the fingerprint the bulk downloads are rebuilt by), and names the day of the
-    latest change."""
+    """The version of the knowledge base as it is now. It changes whenever the corpus does
+    (the fingerprint the bulk downloads are rebuilt by), and names the day of the latest change.
+
+    Every search and provision page prints it, and the fingerprint counts every table's rows,
+    which at 100,000 provisions costs more than the rest of the page's queries. So this
+    process keeps the last version read with what marks a change cheaply: the latest history
+    time of each model, the newest attachment, and the search index's generation (which bulk
+    changes that bypass history move, as ``search.sync`` asks of them). While those stand
+    still, the counts are not read again; on a backend without a generation they always are.
+    """
+    generation = get_search_backend().generation()
+    if generation is None:
+        return _read_version()
+    marks = (generation, *change_marks())
+    last = _last.get("version")
+    if last is not None and last[0] == marks:
+        return last[1]
+    version = _read_version()
+    with _lock:
+        _last["version"] = (marks, version)
+    return version
+
+
+def _read_version() -> DatasetVersion:
     state = corpus_state()
     changed = timezone.localdate(state.last_change) if state.last_change else None
     return DatasetVersion(changed=changed, fingerprint=state.fingerprint)

@@ -91,6 +91,11 @@ def filters(slugs: list[str]):
 
 def whoosh_reference(searcher, query, filter_query):
     """Whoosh's own answer: every hit scored, in its order, and the facet counts."""
+    if isinstance(query, wq.Not):
+        # Whoosh's InverseMatcher (whoosh-reloaded 2.7.5) returns a deleted document that
+        # comes right after the last match of the negated words (found by the sweep). The
+        # same query written as "everything but" keeps deleted documents out, scored alike.
+        query = wq.AndNot(wq.Every(), query.query)
     results = searcher.search(
         query,
         filter=filter_query,
