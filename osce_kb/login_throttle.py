@@ -12,7 +12,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 
-from web.client_address import client_address
+from osce_kb.client_address import client_address
 
 
 def _keys(request) -> list[str]:

@@ -221,7 +221,7 @@ if not re.fullmatch(r"[1-9]\d*/(second|minute|hour|day)", API_THROTTLE_ANON_RATE
         "(a whole number per second, minute, hour or day)."
     )
 # Proxies in front of the site (addresses or networks, e.g. 10.0.0.0/8): only their
-# X-Forwarded-For is believed when throttles count requests per address (web/client_address.py).
+# X-Forwarded-For is believed when throttles count requests per address (osce_kb/client_address.py).
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
 for _proxy in TRUSTED_PROXIES:
     try:

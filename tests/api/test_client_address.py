@@ -4,7 +4,7 @@ comes from a proxy the deployment trusts (``TRUSTED_PROXIES``): a client cannot 
 import pytest
 from django.test import RequestFactory
 
-from web.client_address import client_address
+from osce_kb.client_address import client_address
 
 pytestmark = pytest.mark.django_db
 

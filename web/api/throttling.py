@@ -3,12 +3,12 @@
 from django.conf import settings
 from rest_framework.throttling import AnonRateThrottle
 
-from web.client_address import client_address
+from osce_kb.client_address import client_address
 
 
 class AnonymousRateThrottle(AnonRateThrottle):
     """Per-address limit for clients that are not logged in (the address as
-    ``web.client_address`` reads it).
+    ``osce_kb.client_address`` reads it).
 
     The rate is read from settings on each request (DRF's own class reads it once at import),
     so a deployment's value and a test's override both take effect.
