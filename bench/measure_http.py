@@ -61,14 +61,25 @@ def _params(query: BenchQuery) -> dict:
     return params
 
 
+# Each query in every order a reader can choose: 72 distinct searches from the 24 queries, so
+# that no cache of whole pages can answer for the search (at least 50 were asked for).
+ORDERS = (None, "-date", "date")
+
+
 def endpoint_paths(*, queries: list[BenchQuery]) -> dict[str, list[str]]:
-    """The URLs each endpoint is loaded with: every query of the set, and a spread of provisions."""
+    """The URLs each endpoint is loaded with: every query of the set in each order, and a
+    spread of provisions."""
     ids = list(Provision.objects.published().order_by("pk").values_list("pk", flat=True))
     step = max(1, len(ids) // 200)
+    searches = [
+        urlencode({**_params(q), **({"order": order} if order else {})}, doseq=True)
+        for order in ORDERS
+        for q in queries
+    ]
     return {
-        "search page": [f"/search/?{urlencode(_params(q), doseq=True)}" for q in queries],
+        "search page": [f"/search/?{query}" for query in searches],
         "provision page": [f"/provisions/{pk}/" for pk in ids[::step]],
-        "search API": [f"/api/search/?{urlencode(_params(q), doseq=True)}" for q in queries],
+        "search API": [f"/api/search/?{query}" for query in searches],
     }
 
 
