@@ -135,13 +135,15 @@ SERIALIZATION_MODULES = {"exact-json": "operations.exact_json"}
 
 CACHES = {
     "default": {
-        # On disk so that every worker on a machine shares login-failure counts.
+        # On disk so that every worker on a machine shares the API throttle's counts.
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": str(VAR_DIR / "cache"),
     }
 }
 LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
 LOGIN_FAILURE_WINDOW_SECONDS = env_int("LOGIN_FAILURE_WINDOW_SECONDS", 900, minimum=1)
+# Attempts from one address across all user names (a password spray), in the same window.
+LOGIN_FAILURE_ADDRESS_LIMIT = env_int("LOGIN_FAILURE_ADDRESS_LIMIT", 20, minimum=1)
 
 # Search: the database is the truth, the index a cache rebuilt from it.
 SEARCH_INDEX_DIR = Path(env_str("SEARCH_INDEX_DIR", str(VAR_DIR / "index")))

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from osce_kb.login_throttle import throttle_login
+from curation.login_throttle import throttle_login
 
 admin.site.login = throttle_login(admin.site.login)
 admin.site.site_header = "OSCE Migration Commitments: curation"
