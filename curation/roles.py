@@ -10,7 +10,7 @@ permissions. That refresh never creates a group: a test database flushed between
 transactional tests must stay empty for its serialized rows to come back.
 """
 
-KNOWLEDGE_BASE_APPS = ("documents", "commitments", "importing")
+KNOWLEDGE_BASE_APPS = ("documents", "commitments", "field_operations", "importing")
 CURATOR, REVIEWER = "Curator", "Reviewer"
 
 

@@ -17,6 +17,7 @@ from django.db import transaction
 from commitments.taxonomy import ensure_taxonomy
 from documents.models import Document, PublicationStatus
 from importing.catalogue import apply_catalogue, read_catalogue
+from importing.curated_operations import OperationsCurationRun, apply_operations_curation
 from importing.curated_tags import CURATION_DIR, CurationRun, apply_curation
 from importing.identity import find_document
 from importing.lineage import record_lineage
@@ -44,6 +45,7 @@ class LoadedCorpus:
     curation: CurationRun = field(default_factory=CurationRun)
     catalogue_changes: int = 0
     lineage_changes: int = 0
+    operations: OperationsCurationRun = field(default_factory=OperationsCurationRun)
 
     def document(self, symbol_or_title: str) -> Document:
         """A corpus document by symbol (``MC.DOC/2/05``) or exact title."""
@@ -126,6 +128,7 @@ def load_corpus(
     loaded.catalogue_changes = apply_catalogue(catalogue)
     loaded.lineage_changes = record_lineage(catalogue.aliases())
     loaded.curation = apply_curation(curation_directory)
+    loaded.operations = apply_operations_curation(curation_directory / "operations")
     return loaded
 
 

@@ -61,6 +61,34 @@ class ParsedAttachment:
 
 
 @dataclass
+class ParsedOperation:
+    """A field operation as one source describes it (``name`` in its official form, ``Mission
+    to Skopje``); as with documents, only what the source states is set. ``locator`` says
+    where the source names it, ``metadata_locators`` overrides it per field."""
+
+    name: str
+    locator: str = ""
+    established: PartialDate | None = None
+    status: str = ""
+    host_country: str = ""
+    summary: str = ""
+    fields_of_work: list[str] = field(default_factory=list)
+    metadata_locators: dict[str, str] = field(default_factory=dict)
+
+    def stated_values(self) -> dict[str, str]:
+        """The values this source states, as claim strings (the date as truncated ISO)."""
+        values = {
+            "name": self.name,
+            "established": self.established.iso() if self.established else "",
+            "status": self.status,
+            "host_country": self.host_country,
+            "summary": self.summary,
+            "fields_of_work": ", ".join(self.fields_of_work),
+        }
+        return {name: value for name, value in values.items() if value}
+
+
+@dataclass
 class ParsedDocument:
     """A document as one source describes it.
 
@@ -88,6 +116,8 @@ class ParsedDocument:
     provisions: list[ParsedProvision] = field(default_factory=list)
     attachments: list[ParsedAttachment] = field(default_factory=list)
     footnotes: list[ParsedFootnote] = field(default_factory=list)
+    # The field operation that issued the document, as ``operation_name`` reads it.
+    issued_by: str = ""
 
     def stated_values(self) -> dict[str, str]:
         """The metadata values this source states, as claim strings (dates as truncated ISO)."""
@@ -125,6 +155,8 @@ class ParsedSource:
     # Words of the source by what they became (``importing.parsers.lines.SHARES``); empty
     # for formats that do not keep the account.
     text_shares: dict[str, int] = field(default_factory=dict)
+    # The field operations the source names and what it says of them.
+    operations: list[ParsedOperation] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         """A JSON-ready view: metadata and every provision with label, heading path and text."""
@@ -144,6 +176,10 @@ class ParsedSource:
             "cited": [document_dict(doc) for doc in self.cited],
             "warnings": list(self.warnings),
             "text_shares": dict(self.text_shares),
+            "operations": [
+                asdict(operation) | {"established": operation.stated_values().get("established")}
+                for operation in self.operations
+            ],
         }
 
     def dumps(self) -> str:

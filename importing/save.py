@@ -35,6 +35,7 @@ from importing.diff import (
 )
 from importing.identity import find_document
 from importing.models import ImportWarning
+from importing.operations_save import link_mentions, save_operations
 from importing.parsed import CLAIMED_FIELDS, ParsedDocument, ParsedSource
 from importing.warnings import describe_warning
 
@@ -134,10 +135,12 @@ def save_parsed_source(
         files_written.append(written)
 
     cited_ids: set[int] = set()
+    stored_cited: dict[int, Document] = {}
     for cited in parsed.cited:
         outcome, document = _save_document(cited, source=own)
         report.outcomes.append(outcome)
         cited_ids.add(document.pk)
+        stored_cited[id(cited)] = document
         evidence = (cited.citation_evidence or cited.locator)[:300]
         relation, created = Relation.objects.get_or_create(
             kind=RelationKind.CITES,
@@ -153,10 +156,23 @@ def save_parsed_source(
             relation.evidence = evidence
             relation.save(update_fields=["evidence"])
     report.removed += _forget_uncited(own, cited_ids)
+    _save_field_operations(parsed, own, stored_cited, report)
     for outcome in report.outcomes:
         outcome.conflicts = Document.objects.get(pk=outcome.document_id).conflicting_fields()
     _keep_warnings(own, source_name=parsed.name, warnings=report.warnings)
     return report
+
+
+def _save_field_operations(
+    parsed: ParsedSource, own: Document, cited: dict[int, Document], report: ImportReport
+) -> None:
+    """The operations the source describes, and the links from its documents to the operations
+    they name; a new operation may be named by documents imported before, which are linked again."""
+    created = save_operations(parsed, own, cited)
+    documents = [own, *dict.fromkeys(cited.values())]
+    report.warnings.extend(link_mentions(documents))
+    if created:
+        link_mentions(list(Document.objects.exclude(pk__in=[d.pk for d in documents])))
 
 
 def _keep_warnings(document: Document, *, source_name: str, warnings: list[str]) -> None:

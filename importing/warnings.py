@@ -19,6 +19,7 @@ class WarningKind(models.TextChoices):
     UNASSIGNED_TEXT = "unassigned_text", "Body text assigned to nothing"
     NUMBERING = "numbering", "Paragraph numbering out of order"
     METADATA = "metadata", "Doubtful or missing metadata"
+    AMBIGUOUS_OPERATION = "ambiguous_operation", "Name that could mean several field operations"
     OTHER = "other", "Other"
 
 
@@ -32,6 +33,8 @@ _KINDS = [
     (WarningKind.UNASSIGNED_TEXT, r"of body text assigned to nothing"),
     # importing/parsers/segmentation.py
     (WarningKind.NUMBERING, r"^(the numbering jumps|a paragraph numbered .* was read as text)"),
+    # importing/operations_save.py
+    (WarningKind.AMBIGUOUS_OPERATION, r"could mean the .* left for a curator"),
     # importing/checks.py
     (WarningKind.METADATA, r"^(the date .* is outside|no place of adoption)"),
     # importing/parsers/study.py: a title cut at a page break

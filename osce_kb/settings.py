@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     # Lower layers first: model apps, then the layers built on them (see the README's layering).
     "documents",
     "commitments",
+    "field_operations",
     "search",
     "importing",
     "operations",

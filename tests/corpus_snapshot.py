@@ -14,7 +14,7 @@ from django.db.models import ForeignKey, Max
 from commitments.models import Dimension, MigrationCategory
 from commitments.taxonomy import ensure_taxonomy
 
-_SNAPSHOT_APPS = ("documents", "commitments", "importing")
+_SNAPSHOT_APPS = ("documents", "commitments", "field_operations", "importing")
 _TAXONOMY = (Dimension, MigrationCategory)
 _snapshot = None
 

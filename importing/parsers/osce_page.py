@@ -15,6 +15,13 @@ from documents.symbols import classify_symbol
 from importing.errors import ImportRejected
 from importing.parsed import ParsedDocument, ParsedProvision, ParsedSource
 from importing.parsers.citations import classified_locators, classify_title
+from importing.parsers.operations import (
+    card_operations,
+    menu_operations,
+    participating_states,
+    source_line_operations,
+    with_host_countries,
+)
 from importing.parsers.titles import title_case
 
 _NAVIGATION = re.compile(r"^(-|- .*|Skip Links)$")
@@ -57,15 +64,29 @@ def parse_page(text: str, *, name: str, sha256: str, symbol: str = "") -> Parsed
     lines = content_lines(text)
     if not lines:
         raise ImportRejected("the page has no content after its navigation")
+    operations = menu_operations(text)
     if lines[0].lower() == "press release":
         page, cited = _press_release(lines[1:]), []
+        issuers = source_line_operations(
+            _facts(lines[2:]).get("source", ""), fields_of_work=page.fields_of_work
+        )
+        page.issued_by = issuers[0].name if issuers else ""
+        operations += issuers
     elif sum(1 for line in lines if parse_date_phrase(line)) >= 2:
         page, cited = _document_list(lines)
     else:
         page, cited = _topic_page(lines), []
+        operations += card_operations(lines, topic=page.title)
     page.symbol = symbol
     page.full_text = "\n\n".join(lines)
-    return ParsedSource(name=name, format="osce-page", sha256=sha256, document=page, cited=cited)
+    return ParsedSource(
+        name=name,
+        format="osce-page",
+        sha256=sha256,
+        document=page,
+        cited=cited,
+        operations=with_host_countries(operations, participating_states(text)),
+    )
 
 
 def _is_heading(line: str) -> bool:
@@ -79,19 +100,26 @@ def _paragraph_provisions(paragraphs: list[tuple[str, str]]) -> list[ParsedProvi
     ]
 
 
-def _press_release(lines: list[str]) -> ParsedDocument:
-    title, rest = lines[0], lines[1:]
+def _facts(rest: list[str]) -> dict[str, str]:
+    """A press release's ``- Date: / - Place: / - Source:`` list, by lower-case key."""
     facts: dict[str, str] = {}
     key = ""
-    index = 0
-    while index < len(rest) and rest[index].startswith("- "):
-        item = rest[index][2:].strip()
-        index += 1
+    for line in rest:
+        if not line.startswith("- "):
+            break
+        item = line[2:].strip()
         if item.endswith(":"):
             key = item[:-1].lower()
             facts.setdefault(key, "")
         elif key:
             facts[key] = f"{facts[key]}, {item}" if facts[key] else item
+    return facts
+
+
+def _press_release(lines: list[str]) -> ParsedDocument:
+    title, rest = lines[0], lines[1:]
+    facts = _facts(rest)
+    index = next((i for i, line in enumerate(rest) if not line.startswith("- ")), len(rest))
     paragraphs = rest[index:]
     date = parse_date_phrase(facts.get("date", ""))
     place = title_case(facts.get("place", ""))

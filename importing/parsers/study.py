@@ -22,6 +22,7 @@ from importing.parsers.citations import (
     split_citations,
 )
 from importing.parsers.study_layout import StudyLayout, read_layout
+from importing.parsers.study_operations import credit_issuers, study_operations
 from importing.parsers.study_passages import study_passages
 
 _QUOTE = re.compile(r"“([^“”]+)”")
@@ -64,6 +65,8 @@ def parse_study(text: str, *, name: str, sha256: str, symbol: str = "") -> Parse
         full_text=_full_text(layout),
         provisions=study_passages(layout),
     )
+    cited = [parsed for parsed, _ in works.values()]
+    credit_issuers(citations, cited)
     if not study.title:
         raise ImportRejected(
             "the study's title is unknown: it prints no running footer; give it in the manifest"
@@ -73,8 +76,9 @@ def parse_study(text: str, *, name: str, sha256: str, symbol: str = "") -> Parse
         format="study",
         sha256=sha256,
         document=study,
-        cited=[parsed for parsed, _ in works.values()],
+        cited=cited,
         warnings=warnings,
+        operations=study_operations(study.provisions),
     )
 
 

@@ -20,6 +20,9 @@ MAIN_PAGES = {
     "lineage": "/lineage/",
     "about": "/about/",
     "coverage": "/coverage/",
+    "operations": "/operations/",
+    "operation": "/operations/mission-to-skopje/",
+    "operation-search": "/operations/mission-to-skopje/?q=Gevgelija",
     "search-study-passage": "/search/?q=Gevgelija",
     "not-found": "/no-such-page/",
 }

@@ -22,6 +22,9 @@ ADD_BY_HAND = {
     "documents.FieldDecision": False,
     "documents.FieldOfWork": True,
     "documents.MetadataClaim": True,
+    "field_operations.FieldOfWorkScope": True,
+    "field_operations.FieldOperation": True,
+    "field_operations.OperationMention": True,
     "importing.ImportWarning": False,
 }
 

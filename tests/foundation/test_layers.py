@@ -17,12 +17,22 @@ ROOT = Path(__file__).resolve().parents[2]
 ALLOWED = {
     "documents": set(),
     "commitments": {"documents"},
+    "field_operations": {"documents", "commitments"},
     "search": {"documents", "commitments"},
-    "importing": {"documents", "commitments", "search"},
-    "operations": {"documents", "commitments", "search"},
-    "curation": {"documents", "commitments", "search", "importing"},
-    "web": {"documents", "commitments", "search", "importing", "operations"},
-    "bench": {"documents", "commitments", "search", "importing", "operations", "curation", "web"},
+    "importing": {"documents", "commitments", "field_operations", "search"},
+    "operations": {"documents", "commitments", "field_operations", "search"},
+    "curation": {"documents", "commitments", "field_operations", "search", "importing"},
+    "web": {"documents", "commitments", "field_operations", "search", "importing", "operations"},
+    "bench": {
+        "documents",
+        "commitments",
+        "field_operations",
+        "search",
+        "importing",
+        "operations",
+        "curation",
+        "web",
+    },  # fmt: skip
 }
 PACKAGES = {*ALLOWED, "osce_kb"}
 # osce_kb's modules that route requests to every layer; the rest of osce_kb imports none.

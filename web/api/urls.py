@@ -3,7 +3,7 @@
 from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from web.api import search, views
+from web.api import field_operations, search, views
 
 urlpatterns = [
     path("", views.ApiRootView.as_view(), name="api-root"),
@@ -17,6 +17,12 @@ urlpatterns = [
     path("categories/<slug:slug>/", views.CategoryDetail.as_view(), name="api-category-detail"),
     path("relations/", views.RelationList.as_view(), name="api-relations"),
     path("relations/<int:pk>/", views.RelationDetail.as_view(), name="api-relation-detail"),
+    path("operations/", field_operations.FieldOperationList.as_view(), name="api-operations"),
+    path(
+        "operations/<slug:slug>/",
+        field_operations.FieldOperationDetail.as_view(),
+        name="api-operation-detail",
+    ),
     path("search/", search.SearchView.as_view(), name="api-search"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),

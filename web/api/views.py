@@ -95,6 +95,7 @@ class ApiRootView(ApiView):
             "dimensions",
             "categories",
             "relations",
+            "operations",
             "search",
             "schema",
             "docs",

@@ -6,8 +6,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from operations.dataset import dataset_version
-from search import search_provisions
+from search import matching_provision_ids, search_provisions
 from web.facets import FacetLabels
+from web.field_operations import operation_facet, operations_named_by
 from web.forms import ORDER_CHOICES, PageForm
 from web.querystring import query_with
 from web.search_citation import list_citation
@@ -63,8 +64,14 @@ def search(request: HttpRequest) -> HttpResponse:
         return render(request, "web/search.html", context, status=404)
     hits = results.provisions()
     chapeaux = chapeaux_of(hits)
+    operations = operations_named_by([hit.pk for hit in hits])
     for hit in hits:
         hit.chapeau = chapeaux.get(hit.pk)
+        hit.operations = operations.get(hit.pk, [])
+    # Which operations the found passages name: a facet only a query's results have.
+    named_operations = (
+        operation_facet(matching_provision_ids(search_request).ids) if search_request.query else []
+    )
     version = str(dataset_version())
     list_url = request.build_absolute_uri(reverse("search") + query_with(request.GET))
     context.update(
@@ -79,6 +86,7 @@ def search(request: HttpRequest) -> HttpResponse:
             accessed=timezone.localdate(),
         ),
         facets=facet_groups(facets=results.facets, params=request.GET, filters=filters, labels=labels),
+        operation_facet=named_operations,
         pagination=pagination(params=request.GET, number=number, num_pages=results.num_pages),
         first_index=(number - 1) * PAGE_SIZE + 1,
         export_query=query_with(request.GET)[1:],

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class FieldOperationsConfig(AppConfig):
+    name = "field_operations"
+    verbose_name = "Field operations"
