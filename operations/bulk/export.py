@@ -21,6 +21,7 @@ from commitments.models import (
     TagDecision,
 )
 from documents.models import Document, DocumentAttachment, FieldDecision, FieldOfWork, MetadataClaim
+from operations.bulk.field_operations import fields_of_work_in_use, operation_tables
 from operations.bulk.tables import FORMAT_NAME, FORMAT_VERSION, TABLES, columns, readme, to_csv_cell
 
 FORMATS = ("json", "csv")
@@ -50,6 +51,9 @@ def corpus_tables() -> Tables:
     )
     relations = Relation.objects.published().order_by("id")
     claims = MetadataClaim.objects.filter(document_id__in=published).order_by("id")
+    provision_rows = [_provision_row(p, published) for p in provisions]
+    fields_of_work = {f.slug: f for f in FieldOfWork.objects.filter(documents__in=documents)}
+    fields_of_work.update({f.slug: f for f in fields_of_work_in_use()})
     return {
         "dimensions": [
             {"slug": d.slug, "name": d.name, "position": d.position, "description": d.description}
@@ -65,12 +69,9 @@ def corpus_tables() -> Tables:
             }
             for c in MigrationCategory.objects.order_by("position")
         ],
-        "fields_of_work": [
-            {"slug": f.slug, "name": f.name}
-            for f in FieldOfWork.objects.filter(documents__in=documents).distinct().order_by("slug")
-        ],
+        "fields_of_work": [{"slug": f.slug, "name": f.name} for _, f in sorted(fields_of_work.items())],
         "documents": [_document_row(d) for d in documents],
-        "provisions": [_provision_row(p, published) for p in provisions],
+        "provisions": provision_rows,
         "relations": [
             {
                 "id": r.pk,
@@ -138,6 +139,7 @@ def corpus_tables() -> Tables:
                 "provision_id"
             )
         ],
+        **operation_tables(published, {row["id"] for row in provision_rows}),
     }
 
 

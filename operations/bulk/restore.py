@@ -30,10 +30,21 @@ from documents.models import (
     MetadataClaim,
     PublicationStatus,
 )
+from field_operations.models import FieldOperation, OperationClaim
 from operations.bulk.export import Tables
-from operations.bulk.tables import FORMAT_NAME, FORMAT_VERSION, TABLES, columns, from_csv_cell
+from operations.bulk.field_operations import restore_operations
+from operations.bulk.tables import (
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    OPTIONAL_TABLES,
+    TABLES,
+    columns,
+    from_csv_cell,
+)
 
-_RESTORED_MODELS = [Document, Provision, Relation, MetadataClaim, FieldDecision, DocumentAttachment]
+_RESTORED_MODELS = [
+    Document, Provision, Relation, MetadataClaim, FieldDecision, DocumentAttachment, OperationClaim,
+]  # fmt: skip
 
 
 class ExportRejected(Exception):
@@ -54,7 +65,7 @@ def read_export(path: Path) -> Tables:
     _check_manifest(path.name, data)
     tables = {}
     for table in TABLES:
-        rows = data.get(table)
+        rows = data.get(table, [] if table in OPTIONAL_TABLES else None)
         if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
             raise ExportRejected(f"{path.name}: {table} must be a list of objects.")
         for index, row in enumerate(rows, start=1):
@@ -83,6 +94,9 @@ def _read_csv_zip(path: Path) -> Tables:
         tables = {}
         for table in TABLES:
             member = f"{table}.csv"
+            if member not in names and table in OPTIONAL_TABLES:
+                tables[table] = []
+                continue
             if member not in names:
                 raise ExportRejected(f"{path.name}: the zip has no {member}.")
             reader = csv.reader(io.StringIO(archive.read(member).decode("utf-8")))
@@ -138,6 +152,10 @@ def _lookup(mapping: dict, key, table: str, index: int, what: str):
 def _restore(tables: Tables) -> dict[str, int]:
     if Document.objects.exists():
         raise ExportRejected("The database already holds documents: import an export only into an empty one.")
+    if FieldOperation.objects.exists():
+        raise ExportRejected(
+            "The database already holds field operations: import an export only into an empty one."
+        )
     dimensions = {d.slug: d for d in Dimension.objects.all()}
     categories = {c.slug: c for c in MigrationCategory.objects.all()}
 
@@ -248,6 +266,18 @@ def _restore(tables: Tables) -> dict[str, int]:
             **{name: row[name] for name in ("curator", "basis", "source")},
         )
         _saved("curations", i, curation)
+
+    restore_operations(
+        tables,
+        saved=_saved,
+        lookup=_lookup,
+        moment=_moment,
+        rejected=ExportRejected,
+        documents=documents,
+        provisions=provisions,
+        fields_of_work=fields_of_work,
+        taxonomy=(dimensions, categories),
+    )
 
     # Rows were written with their ids: move each id sequence past them (a no-op on SQLite).
     with connection.cursor() as cursor:

@@ -4,6 +4,8 @@ One definition serves the export, the import and the README shipped inside the C
 three cannot drift apart. Documents are referred to by slug, provisions by id.
 """
 
+from operations.bulk import field_operations as _operations
+
 FORMAT_NAME = "osce-migration-commitments-corpus"
 FORMAT_VERSION = 1
 LIST_SEPARATOR = ";"
@@ -111,9 +113,17 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("basis", "why it is (or is not) a commitment, in one line"),
         ("source", "file (fixtures/curation) or admin"),
     ],
+    **_operations.TABLES,
 }
+# Tables an export made before field operations were kept lacks: read as empty.
+OPTIONAL_TABLES = set(_operations.TABLES)
 
-LIST_COLUMNS = {("provisions", "dimensions"), ("provisions", "categories"), ("documents", "fields_of_work")}
+LIST_COLUMNS = {
+    ("provisions", "dimensions"),
+    ("provisions", "categories"),
+    ("documents", "fields_of_work"),
+    *_operations.LIST_COLUMNS,
+}
 INT_COLUMNS = {
     ("dimensions", "position"),
     ("categories", "position"),
@@ -127,8 +137,9 @@ INT_COLUMNS = {
     ("attachments", "position"),
     ("tag_decisions", "provision"),
     ("curations", "provision"),
+    *_operations.INT_COLUMNS,
 }
-BOOL_COLUMNS = {("provisions", "is_commitment"), ("provisions", "is_preamble")}
+BOOL_COLUMNS = {("provisions", "is_commitment"), ("provisions", "is_preamble"), *_operations.BOOL_COLUMNS}
 # Columns that may hold no value: null in JSON, an empty cell in CSV.
 NULLABLE_COLUMNS = {
     ("documents", "date"),
@@ -138,6 +149,7 @@ NULLABLE_COLUMNS = {
     ("claims", "source_document"),
     ("tag_decisions", "dimension"),
     ("tag_decisions", "category"),
+    *_operations.NULLABLE_COLUMNS,
 }
 
 

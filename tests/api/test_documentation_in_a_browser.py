@@ -62,7 +62,7 @@ def test_swagger_ui_lists_every_operation(browser, site_url):
     paths = {e.inner_text().replace("\u200b", "") for e in page.query_selector_all(".opblock-summary-path")}
     assert "/api/search/" in paths
     assert "/api/documents/{ref}/" in paths
-    assert len(paths) == 11
+    assert len(paths) == 13
     page.screenshot(path=str(_artifacts() / "swagger.png"))
     assert hosts == {urlsplit(site_url).netloc}
     assert problems == []

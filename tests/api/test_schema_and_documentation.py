@@ -18,6 +18,8 @@ OPERATIONS = {
     "/api/categories/{slug}/",
     "/api/relations/",
     "/api/relations/{id}/",
+    "/api/operations/",
+    "/api/operations/{slug}/",
     "/api/search/",
 }
 

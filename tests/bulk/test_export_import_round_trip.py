@@ -8,6 +8,7 @@ from django.core.management import CommandError, call_command
 
 from commitments.models import Provision, Relation
 from documents.models import Document, MetadataClaim
+from field_operations.models import FieldOfWorkScope, FieldOperation
 from operations.bulk.export import corpus_tables, export_corpus
 from operations.bulk.restore import ExportRejected, read_export, restore_corpus
 from tests.factories import DocumentFactory, ProvisionFactory
@@ -19,6 +20,8 @@ SUFFIX = {"json": "json", "csv": "zip"}
 
 def _empty_the_database():
     Document.objects.all().delete()
+    FieldOperation.objects.all().delete()
+    FieldOfWorkScope.objects.all().delete()
     assert not Provision.objects.exists() and not Relation.objects.exists()
     assert not MetadataClaim.objects.exists()
 
@@ -47,6 +50,10 @@ def test_the_bundled_corpus_survives_the_round_trip(corpus, tmp_path, format):
     assert len(before["documents"]) == Document.objects.published().count()
     assert any(p["quoted_in"] for p in before["provisions"])  # quotations and their sources
     assert before["relations"] and before["claims"] and before["fields_of_work"]
+    assert (
+        len(before["field_operations"]) == 12 and before["operation_claims"] and before["operation_mentions"]
+    )
+    assert before["field_of_work_scopes"] and before["operation_aliases"]
     out = tmp_path / f"corpus.{SUFFIX[format]}"
     export_corpus(format=format, out=out)
     _empty_the_database()

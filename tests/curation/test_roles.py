@@ -10,7 +10,8 @@ from tests.curation.conftest import run_action
 from tests.factories import DocumentFactory, MetadataClaimFactory, ProvisionFactory
 
 pytestmark = pytest.mark.django_db
-KNOWLEDGE_BASE = {"documents", "commitments", "importing"}  # importing: the importer warnings
+# importing: the importer warnings; field_operations: the operations and their claims
+KNOWLEDGE_BASE = {"documents", "commitments", "field_operations", "importing"}
 
 
 def test_the_data_migration_creates_both_roles_with_their_permissions():
