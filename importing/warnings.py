@@ -16,6 +16,7 @@ from django.db import models
 class WarningKind(models.TextChoices):
     UNATTRIBUTED_QUOTATION = "unattributed_quotation", "Quotation attributed to no known document"
     DANGLING_REFERENCE = "dangling_reference", "Back-reference (OP. CIT., IBID.) pointing nowhere"
+    INCOMPLETE_CITATION = "incomplete_citation", "Citation that breaks off"
     UNASSIGNED_TEXT = "unassigned_text", "Body text assigned to nothing"
     NUMBERING = "numbering", "Paragraph numbering out of order"
     METADATA = "metadata", "Doubtful or missing metadata"
@@ -27,6 +28,7 @@ class WarningKind(models.TextChoices):
 _KINDS = [
     # importing/parsers/study.py
     (WarningKind.UNATTRIBUTED_QUOTATION, r"the quotation .* cites no OSCE document"),
+    (WarningKind.INCOMPLETE_CITATION, r"the citation breaks off"),
     # importing/parsers/citations.py
     (WarningKind.DANGLING_REFERENCE, r"points back to no earlier citation"),
     # importing/parsers/lines.py

@@ -24,6 +24,7 @@ def test_the_studys_warnings_are_stored_with_the_study_kind_and_footnote(corpus)
     assert by_kind[WarningKind.UNATTRIBUTED_QUOTATION] == [
         "footnote 6", "footnote 44", "footnote 50", "footnote 52", "footnote 56",
     ]  # fmt: skip
+    assert by_kind[WarningKind.INCOMPLETE_CITATION] == ["footnote 80"]
     assert WarningKind.OTHER not in by_kind
 
 
