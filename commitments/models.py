@@ -206,8 +206,10 @@ class RelationOrigin(models.TextChoices):
 
 class RelationQuerySet(models.QuerySet):
     def published(self):
-        """Links whose two ends are both published documents."""
+        """Links whose two ends are both published documents, and whose third document, when
+        one states the link, is published too."""
         return self.filter(
+            models.Q(stated_in__isnull=True) | models.Q(stated_in__status=PublicationStatus.PUBLISHED),
             source_document__status=PublicationStatus.PUBLISHED,
             target_document__status=PublicationStatus.PUBLISHED,
         )

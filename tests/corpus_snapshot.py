@@ -8,7 +8,8 @@ already there), the real import runs instead.
 """
 
 from django.apps import apps
-from django.db import IntegrityError, transaction
+from django.core.management.color import no_style
+from django.db import IntegrityError, connection, transaction
 from django.db.models import ForeignKey, Max
 
 from commitments.models import Dimension, MigrationCategory
@@ -61,6 +62,14 @@ def _insert(rows: list) -> None:
     for model, objects in rows:
         if objects:
             model._base_manager.bulk_create(objects, batch_size=500)
+    # Rows inserted with their keys leave PostgreSQL's sequences where they were, and a flush
+    # may have reset those: the next row a test creates would take a key the copy already has.
+    models = [model for model, objects in rows if objects]
+    statements = connection.ops.sequence_reset_sql(no_style(), models)
+    if statements:
+        with connection.cursor() as cursor:
+            for statement in statements:
+                cursor.execute(statement)
 
 
 def load_test_corpus():

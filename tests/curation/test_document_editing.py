@@ -84,6 +84,7 @@ def test_a_curator_records_that_one_provision_reaffirms_another(curator_client, 
     relation = Relation.objects.get()
     assert (relation.source_provision, relation.target_provision) == (athens, helsinki)
     assert relation.history.latest().history_user == curator
+    assert relation.origin == "curator"  # never taken for a link a re-import may remove
 
 
 def test_a_relation_whose_provision_is_not_in_its_document_is_refused(curator_client):

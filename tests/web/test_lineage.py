@@ -157,3 +157,23 @@ def test_an_imported_text_s_references_are_read_on_import(corpus):
         ("1", "reaffirms", "Helsinki Final Act"),
         ("2", "cites", "Platform for Co-operative Security"),
     }
+
+
+def test_the_api_gives_each_link_its_verb_locator_origin_and_stating_document(client, corpus):
+    concept = corpus.document("MC.DOC/2/05")
+    body = client.get("/api/relations/", {"page_size": 100}).json()
+    links = body["results"]
+    while body.get("next"):
+        body = client.get(body["next"]).json()
+        links += body["results"]
+    strategy = next(r for r in links if r["target_locator"] == "paragraph 35")
+    assert (strategy["kind"], strategy["origin"], strategy["stated_in"]) == ("cites", "text", None)
+    assert strategy["source"]["document"]["slug"] == concept.slug
+    stated = [r for r in links if r["stated_in"] == "our-mandate-on-migration"]
+    assert len(stated) == 7 and {r["kind"] for r in stated} == {"builds_on"}
+
+    page = Document.objects.get(slug="our-mandate-on-migration")
+    page.status = PublicationStatus.DRAFT
+    page.save()
+    body = client.get("/api/relations/", {"page_size": 100}).json()
+    assert not [r for r in body["results"] if r["stated_in"]]  # a draft never states a public link

@@ -302,10 +302,31 @@ class RelationSerializer(serializers.ModelSerializer):
     source = serializers.SerializerMethodField(help_text="The document (and provision) that makes the link.")
     target = serializers.SerializerMethodField(help_text="The document (and provision) linked to.")
     api_url = ApiUrlField("api-relation-detail")
+    stated_in = serializers.SerializerMethodField(
+        help_text="Slug of the document that states the link when neither end does; null otherwise."
+    )
 
     class Meta:
         model = Relation
-        fields = ["id", "kind", "source", "target", "evidence", "api_url"]
+        fields = [
+            "id",
+            "kind",
+            "source",
+            "target",
+            "evidence",
+            "api_url",
+            "target_locator",
+            "stated_in",
+            "origin",
+        ]
+        extra_kwargs = {
+            "target_locator": {"help_text": "The part of the target named: paragraph 35."},
+            "origin": {"help_text": "citation (a footnote), text (read from the source's text) or curator."},
+        }
+
+    @extend_schema_field({"type": "string", "nullable": True})
+    def get_stated_in(self, relation: Relation) -> str | None:
+        return relation.stated_in.slug if relation.stated_in_id else None
 
     @extend_schema_field(RelationEndSerializer)
     def get_source(self, relation: Relation) -> dict:

@@ -213,12 +213,12 @@ class CategoryDetail(ApiDetailView):
 
 def _published_relations():
     return Relation.objects.published().select_related(
-        "source_document", "target_document", "source_provision", "target_provision"
+        "source_document", "target_document", "source_provision", "target_provision", "stated_in"
     )
 
 
 class RelationList(ApiListView):
-    """Links between published documents: cites, reaffirms, builds on, supersedes."""
+    """Links between published documents: cites, reaffirms, recalls, builds on, annexes, supersedes."""
 
     serializer_class = serializers.RelationSerializer
     filterset_class = RelationFilterSet
