@@ -39,8 +39,6 @@ _KINDS = [
     (WarningKind.AMBIGUOUS_OPERATION, r"could mean the .* left for a curator"),
     # importing/checks.py
     (WarningKind.METADATA, r"^(the date .* is outside|no place of adoption)"),
-    # importing/parsers/study.py: a title cut at a page break
-    (WarningKind.METADATA, r"^the citation breaks off"),
 ]
 _LOCATOR = re.compile(r"^(?P<locator>(?:footnotes?|page|the text)\b[^:]*|[^:]{1,120}?): (?P<rest>.+)$", re.S)
 
