@@ -59,9 +59,20 @@ def stemmed(word: str) -> str:
     return term
 
 
+_TERMS: dict[str, str | None] = {}
+
+
 def index_term(word: str) -> str | None:
-    """What ``STEMMING`` makes of one word: its term, or None for a stop word."""
-    return _term(word.lower().translate(accent_map))
+    """What ``STEMMING`` makes of one word: its term, or None for a stop word.
+
+    Remembered for each word as written: snippets ask it of every word of every hit.
+    """
+    term = _TERMS.get(word, "")
+    if term == "":
+        if len(_TERMS) >= _MAX_STEMS:
+            _TERMS.clear()
+        term = _TERMS[word] = _term(word.lower().translate(accent_map))
+    return term
 
 
 def _term(folded: str) -> str | None:

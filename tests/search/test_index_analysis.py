@@ -8,9 +8,11 @@ from whoosh.fields import TEXT
 from search.backends.whoosh_indexing import (
     SPELLING,
     STEMMING,
+    WORD,
     SpellingText,
     StemmedText,
     folded_words,
+    index_term,
     stemmed_positions,
 )
 from search.backends.whoosh_query import analyzed
@@ -101,3 +103,13 @@ def test_every_word_searched_gives_the_terms_its_indexing_gave():
         indexed = sorted((p, term) for term, positions in stemmed_positions(word).items() for p in positions)
         assert analyzed(word) == [term for _, term in indexed], word
         assert analyzed(word, SPELLING) == list(folded_words(word)), word
+
+
+def test_each_word_highlighted_gets_the_term_the_stemming_analyser_gives_it_every_time():
+    """Snippets mark a word by ``index_term``, remembered per word as written."""
+    words = {m.group() for text in [*TRICKY, *corpus_texts()[:40]] for m in WORD.finditer(text)}
+    assert len(words) > 500
+    for _ in range(2):  # the second time from memory
+        for word in words:
+            expected = analyzed(word, STEMMING)
+            assert index_term(word) == (expected[0] if expected else None), word
