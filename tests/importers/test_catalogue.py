@@ -38,10 +38,14 @@ def test_every_document_the_seeds_name_is_catalogued_and_published(corpus):
 def test_titles_are_document_titles_and_the_chapter_cited_is_the_locator(corpus):
     titles = list(Document.objects.values_list("title", flat=True))
     assert not [t for t in titles if "Decisions:" in t or t.startswith(("Concluding Document:", "Annex to"))]
+    assert not [t for t in titles if "Meeting of the MC:" in t]
     assert Document.objects.get(date__year=1983).title == "Concluding Document of Madrid"
     assert Document.objects.get(date__year=1992, place="Helsinki").title == "CSCE Helsinki Document"
     assert Document.objects.get(date__year=1994).title == "CSCE Budapest Document"
     assert corpus.document("MC.DEC/12/04").title == "Tolerance and Non-discrimination"
+    assert corpus.document("MC(5).DEC/2").title == (
+        "Decision on a Common and Comprehensive Security Model for Europe for the 21st Century"
+    )
     study = Document.objects.get(kind="study")
     evidence = {
         r.target_document.title: r.evidence
