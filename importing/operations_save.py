@@ -59,6 +59,8 @@ def _operation_for(name: str) -> tuple[FieldOperation, bool]:
 def _record_claims(operation: FieldOperation, described: ParsedOperation, own: Document) -> set[int]:
     kept = set()
     for name, value in described.stated_values().items():
+        if name == "name":
+            value = operation_name(value) or value  # the official form, whatever the spelling
         locator = described.metadata_locators.get(name, described.locator)[:200]
         claim, _ = OperationClaim.objects.update_or_create(
             operation=operation,

@@ -158,3 +158,25 @@ def test_a_draft_source_is_no_evidence(corpus):
         operation=skopje, field="established", value="1993-01-01", source_document=draft
     )
     assert conflicts_of(skopje) == []
+
+
+def test_a_source_naming_an_operation_by_an_alias_gives_a_second_name_shown_as_a_conflict(client, corpus):
+    from importing.operations_save import save_operations
+    from importing.parsed import ParsedDocument, ParsedOperation, ParsedSource
+
+    source = DocumentFactory(title="A report from Belgrade", symbol="", status=PublicationStatus.PUBLISHED)
+    parsed = ParsedSource(
+        name="report.txt",
+        format="text",
+        sha256="",
+        document=ParsedDocument(title=source.title),
+        operations=[ParsedOperation(name="OSCE Mission to Belgrade", locator="p. 1")],
+    )
+    save_operations(parsed, source, {})
+    serbia = FieldOperation.objects.get(name="Mission to Serbia")
+    assert not FieldOperation.objects.filter(name="Mission to Belgrade").exists()
+    (conflict,) = conflicts_of(serbia)
+    assert conflict.field == "name"
+    assert {v.value for v in conflict.values} == {"Mission to Serbia", "Mission to Belgrade"}
+    html = client.get(serbia.get_absolute_url()).content.decode()
+    assert "Where the sources disagree" in html and "A report from Belgrade, p. 1" in html
