@@ -10,10 +10,13 @@ from commitments.models import Provision
 from tests.browser.conftest import screenshot, tab_to
 
 # On the bundled corpus: the 2016 study quotes MC.DEC/5/09 on the need to facilitate legal
-# migration (its footnote 30), under illegal migration (section 4.1.4).
+# migration (its footnote 30), under illegal migration (section 4.1.4); in 2009 the only other
+# passage on legal and illegal migration is the same decision's "need to facilitate legal
+# migration and fight illegal migration" (footnote 11).
 CITATION = "OSCE, MC.DEC/5/09, Migration Management (Athens, 4 December 2009), quoted in SOG 2016, fn. 30"
 ANCHOR = "p-quoted-in-sog-2016-fn.-30"
 TARGET = f'[id="{ANCHOR}"]'  # the label's dots would need escaping in an #id selector
+HIT = f'.hit__title a[href$="#{ANCHOR}"]'
 
 
 def read_download(download) -> list[dict]:
@@ -37,13 +40,14 @@ def test_search_facet_year_hit_anchor_citation_and_export_by_mouse(page, corpus_
 
     # With a filter in use, the filter panel is open.
     page.get_by_label("From").fill("2009")
+    page.get_by_label("To").fill("2009")
     page.get_by_role("button", name="Apply filters").click()
-    page.wait_for_url("**year_from=2009**")
-    assert page.locator(".hit").count() == 1
+    page.wait_for_url("**year_from=2009&year_to=2009**")
+    assert page.locator(".hit").count() == 2
     assert "category=illegal" in page.url and "q=legal+migration" in page.url
     screenshot(page, "search-results")
 
-    page.locator(".hit__title a").first.click()
+    page.locator(HIT).click()
     page.wait_for_url(f"**/documents/mc-dec-5-09/#{ANCHOR}")
     assert page.evaluate("document.querySelector(':target').id") == ANCHOR
     assert page.locator(TARGET).is_visible()
@@ -57,9 +61,10 @@ def test_search_facet_year_hit_anchor_citation_and_export_by_mouse(page, corpus_
     with page.expect_download() as download:
         page.get_by_role("link", name="CSV", exact=True).click()
     rows = read_download(download.value)
-    assert [r["citation"] for r in rows] == [CITATION]
+    assert len(rows) == 2
+    [row] = [r for r in rows if r["citation"] == CITATION]
     assert (
-        rows[0]["url"]
+        row["url"]
         == page.url.split("/search/")[0]
         + Provision.objects.get(
             document__symbol="MC.DEC/5/09", label="quoted in SOG 2016, fn. 30"
@@ -81,12 +86,14 @@ def test_the_same_path_by_keyboard_alone(page, corpus_index):
 
     tab_to(page, "#id_year_from")
     page.keyboard.type("2009")
+    tab_to(page, "#id_year_to")
+    page.keyboard.type("2009")
     tab_to(page, ".filters button[type=submit]")
     page.keyboard.press("Enter")
-    page.wait_for_url("**year_from=2009**")
-    assert page.locator(".hit").count() == 1
+    page.wait_for_url("**year_from=2009&year_to=2009**")
+    assert page.locator(".hit").count() == 2
 
-    tab_to(page, ".hit__title a")
+    tab_to(page, HIT)
     page.keyboard.press("Enter")
     page.wait_for_url(f"**/documents/mc-dec-5-09/#{ANCHOR}")
     assert page.evaluate("document.querySelector(':target').id") == ANCHOR
@@ -103,7 +110,7 @@ def test_the_same_path_by_keyboard_alone(page, corpus_index):
     tab_to(page, '.downloads a[href*="provisions.csv"]')
     with page.expect_download() as download:
         page.keyboard.press("Enter")
-    assert [r["citation"] for r in read_download(download.value)] == [CITATION]
+    assert CITATION in [r["citation"] for r in read_download(download.value)]
     assert page.script_errors == []
 
 
