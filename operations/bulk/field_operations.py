@@ -4,7 +4,7 @@ Only published documents are named: a claim or alias whose source is unpublished
 in an unpublished document are left out, so an export never reveals a draft.
 """
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 
 from documents.dates import partial_date_from_iso
 from documents.models import FieldOfWork
@@ -83,11 +83,8 @@ NULLABLE_COLUMNS = {
 
 def fields_of_work_in_use() -> list[FieldOfWork]:
     """Fields of work of operations and scopes (the documents' own are counted by the export)."""
-    return list(
-        FieldOfWork.objects.filter(field_operations__isnull=False)
-        .union(FieldOfWork.objects.filter(scope__isnull=False))
-        .order_by("slug")
-    )
+    used = Q(field_operations__isnull=False) | Q(scope__isnull=False)
+    return list(FieldOfWork.objects.filter(used).distinct().order_by("slug"))
 
 
 def operation_tables(published: dict[int, str], provision_ids: set[int]) -> dict[str, list[dict]]:
