@@ -50,9 +50,22 @@ class MigrationCategory(models.Model):
         return reverse("category-detail", args=[self.slug])
 
 
+def published_provision(prefix: str = "") -> models.Q:
+    """The published rule for provisions, the one place it is written: a provision is public
+    when its document is published and, for a passage known from a quotation, so is the source
+    that quotes it (a withdrawn or draft source shows nothing, not even through the documents it
+    quotes). ``prefix`` is the path to the provision in a filter from another model
+    (``"provisions__"``)."""
+    published = PublicationStatus.PUBLISHED
+    return models.Q(**{f"{prefix}document__status": published}) & (
+        models.Q(**{f"{prefix}quoted_in__isnull": True})
+        | models.Q(**{f"{prefix}quoted_in__status": published})
+    )
+
+
 class ProvisionQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(document__status=PublicationStatus.PUBLISHED)
+        return self.filter(published_provision())
 
     def commitments(self):
         return self.filter(is_commitment=True)

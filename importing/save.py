@@ -23,8 +23,9 @@ from commitments.models import (
     RelationKind,
     RelationOrigin,
 )
+from documents.conflicts import counts
 from documents.dates import partial_date_from_iso
-from documents.models import Document, DocumentAttachment, FieldOfWork, MetadataClaim
+from documents.models import Document, DocumentAttachment, FieldOfWork, MetadataClaim, PublicationStatus
 from importing.diff import (
     ProvisionDiff,
     diff_document,
@@ -117,7 +118,11 @@ _TOTAL_WORDS = {
 
 @transaction.atomic
 def save_parsed_source(
-    parsed: ParsedSource, *, source_bytes: bytes | None = None, files_written: list[str] | None = None
+    parsed: ParsedSource,
+    *,
+    source_bytes: bytes | None = None,
+    files_written: list[str] | None = None,
+    new_documents: str = PublicationStatus.PUBLISHED,
 ) -> ImportReport:
     """Store ``parsed``: its own document, the documents it cites, their claims and provisions.
 
@@ -125,9 +130,13 @@ def save_parsed_source(
     provisions in place by label and removes the ones it no longer has. ``source_bytes``, when
     given, is kept as the document's source file, and its storage name added to
     ``files_written``: storage is outside the transaction, so a caller whose transaction rolls
-    back deletes what that list names.
+    back deletes what that list names. The documents it creates have the status
+    ``new_documents`` from the start: what an unpublished source states about a published
+    document is kept as its claims, and changes none of that document's values.
     """
-    own_outcome, own = _save_document(parsed.document, source=None, sha256=parsed.sha256)
+    own_outcome, own = _save_document(
+        parsed.document, source=None, sha256=parsed.sha256, status=new_documents
+    )
     report = ImportReport(source=parsed.name, document_id=own.pk, outcomes=[own_outcome])
     report.warnings.extend(parsed.warnings)
     written = _store_source(own, parsed, source_bytes)
@@ -137,7 +146,7 @@ def save_parsed_source(
     cited_ids: set[int] = set()
     stored_cited: dict[int, Document] = {}
     for cited in parsed.cited:
-        outcome, document = _save_document(cited, source=own)
+        outcome, document = _save_document(cited, source=own, status=new_documents)
         report.outcomes.append(outcome)
         cited_ids.add(document.pk)
         stored_cited[id(cited)] = document
@@ -192,19 +201,19 @@ def _keep_warnings(document: Document, *, source_name: str, warnings: list[str])
 
 
 def _save_document(
-    parsed: ParsedDocument, *, source: Document | None, sha256: str = ""
+    parsed: ParsedDocument, *, source: Document | None, status: str, sha256: str = ""
 ) -> tuple[DocumentOutcome, Document]:
     document = find_document(parsed, sha256=sha256)
     created = document is None
     if created:
-        document = Document(title=parsed.title[:500] or parsed.symbol, symbol=parsed.symbol)
+        document = Document(title=parsed.title[:500] or parsed.symbol, symbol=parsed.symbol, status=status)
         _set_fields(document, parsed.stated_values())
         document.save()
     outcome = DocumentOutcome(document_id=document.pk, name=parsed.display_name(), created=created)
     _record_claims(document, parsed, source, outcome)
-    outcome.fields_changed = [] if created else _apply_claims(document)
+    outcome.fields_changed = [] if created else apply_claims(document)
     if created:
-        _apply_claims(document)
+        apply_claims(document)
     if source is None and parsed.full_text and document.full_text != parsed.full_text:
         document.full_text = parsed.full_text
         outcome.fields_changed.append("full_text")
@@ -250,12 +259,17 @@ def _best_value(name: str, claims: list[MetadataClaim]) -> str:
     return best
 
 
-def _apply_claims(document: Document) -> list[str]:
-    """Set each claimed field to its decided or best-claimed value; return the fields changed."""
+def apply_claims(document: Document) -> list[str]:
+    """Set each claimed field to its decided or best-claimed value; return the fields changed.
+
+    Only claims that count (the document's own text, or a published source) decide a value; a
+    field that only unpublished sources state keeps the value it has.
+    """
     decided = {d.field: d.value for d in document.field_decisions.all()}
     by_field: dict[str, list[MetadataClaim]] = {}
-    for claim in document.claims.all():
-        by_field.setdefault(claim.field, []).append(claim)
+    for claim in document.claims.select_related("source_document"):
+        if counts(claim):
+            by_field.setdefault(claim.field, []).append(claim)
     values = {name: decided.get(name) or _best_value(name, claims) for name, claims in by_field.items()}
     changed = _set_fields(document, values)
     if changed:

@@ -67,12 +67,11 @@ def import_file(
     try:
         with transaction.atomic():
             report = save_parsed_source(
-                parsed, source_bytes=data if keep_file else None, files_written=files_written
+                parsed,
+                source_bytes=data if keep_file else None,
+                files_written=files_written,
+                new_documents=new_documents,
             )
-            created = [outcome.document_id for outcome in report.outcomes if outcome.created]
-            for document in Document.objects.filter(pk__in=created).exclude(status=new_documents):
-                document.status = new_documents
-                document.save()
             touched = [outcome.document_id for outcome in report.outcomes]
             suggest_tags(provisions=Provision.objects.filter(document_id__in=touched))
             # What the imported text says of the documents of the catalogue (its lineage).

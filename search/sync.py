@@ -14,6 +14,7 @@ import threading
 from collections.abc import Iterable
 
 from django.db import transaction
+from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
 from search import get_search_backend
@@ -75,7 +76,20 @@ def _provision_saved(sender, instance, **kwargs) -> None:
 
 def _document_saved(sender, instance, created, **kwargs) -> None:
     if not created:  # a new document has no provisions yet
-        index_after_commit(instance.provisions.values_list("pk", flat=True))
+        index_after_commit(_shown_with(instance))
+
+
+def _document_deleted(sender, instance, **kwargs) -> None:
+    index_after_commit(_shown_with(instance))
+
+
+def _shown_with(document) -> list[int]:
+    """The provisions a document's status decides: its own, and the passages it quotes."""
+    from commitments.models import Provision
+
+    return list(
+        Provision.objects.filter(Q(document=document) | Q(quoted_in=document)).values_list("pk", flat=True)
+    )
 
 
 def _provisions_of(sender, instance, **kwargs) -> None:
@@ -116,7 +130,7 @@ def register_signal_handlers() -> None:
     post_save.connect(_provision_saved, sender=Provision, dispatch_uid="search-provision-saved")
     post_delete.connect(_provision_saved, sender=Provision, dispatch_uid="search-provision-deleted")
     post_save.connect(_document_saved, sender=Document, dispatch_uid="search-document-saved")
-    pre_delete.connect(_provisions_of, sender=Document, dispatch_uid="search-document-deleted")
+    pre_delete.connect(_document_deleted, sender=Document, dispatch_uid="search-document-deleted")
     for taxon in (Dimension, MigrationCategory):
         post_save.connect(_taxon_saved, sender=taxon, dispatch_uid=f"search-{taxon.__name__}-saved")
         pre_delete.connect(_provisions_of, sender=taxon, dispatch_uid=f"search-{taxon.__name__}-deleted")

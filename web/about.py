@@ -20,6 +20,7 @@ from commitments.models import (
     TagDecision,
     TagOrigin,
     TagSuggestion,
+    published_provision,
 )
 from documents.conflicts import conflicts_of
 from documents.models import Document, MetadataClaim
@@ -67,10 +68,11 @@ class ImporterWarnings:
 
 
 def coverage() -> Coverage:
+    shown = published_provision("provisions__")
     documents = Document.objects.published().annotate(
-        provision_total=Count("provisions", filter=Q(provisions__origin=ProvisionOrigin.FULL_TEXT)),
-        quotation_total=Count("provisions", filter=Q(provisions__origin=ProvisionOrigin.QUOTATION)),
-        other_total=Count("provisions", filter=Q(provisions__origin=ProvisionOrigin.MANUAL)),
+        provision_total=Count("provisions", filter=shown & Q(provisions__origin=ProvisionOrigin.FULL_TEXT)),
+        quotation_total=Count("provisions", filter=shown & Q(provisions__origin=ProvisionOrigin.QUOTATION)),
+        other_total=Count("provisions", filter=shown & Q(provisions__origin=ProvisionOrigin.MANUAL)),
     )
     documents = list(documents.order_by("date", "symbol", "pk"))
     held = [d for d in documents if d.provision_total or d.other_total]

@@ -6,7 +6,14 @@ from dataclasses import dataclass, field
 from django.db.models import Case, Count, F, Q, QuerySet, TextField, Value, When
 from django.utils.text import slugify
 
-from commitments.models import LINEAGE_KINDS, Provision, ProvisionOrigin, Relation, RelationKind
+from commitments.models import (
+    LINEAGE_KINDS,
+    Provision,
+    ProvisionOrigin,
+    Relation,
+    RelationKind,
+    published_provision,
+)
 from documents.conflicts import FieldConflict, conflicts_of
 from documents.models import (
     Document,
@@ -110,7 +117,9 @@ def documents_for_list() -> QuerySet[Document]:
     return (
         # distinct: filters over the provisions' tags join the same table again.
         published_documents()
-        .annotate(provision_count=Count("provisions", distinct=True))
+        .annotate(
+            provision_count=Count("provisions", filter=published_provision("provisions__"), distinct=True)
+        )
         .order_by("-date", "symbol", "pk")
     )
 
@@ -131,7 +140,10 @@ def provisions_matching(*, filters: SearchFilters) -> QuerySet[Provision]:
 def document_page(*, document: Document) -> DocumentPage:
     """Everything the page of a published ``document`` shows."""
     provisions = list(
-        document.provisions.select_related("quoted_in").prefetch_related("dimensions", "categories")
+        Provision.objects.published()
+        .filter(document=document)
+        .select_related("quoted_in")
+        .prefetch_related("dimensions", "categories")
     )
     for provision in provisions:
         provision.document = document  # citations need it; spare a query per provision
@@ -188,7 +200,8 @@ def _neighbours(provision: Provision) -> tuple[Provision | None, Provision | Non
     query over the document's labels, carrying the text of the chapeau alone."""
     parent = provision.parent_label
     rows = list(
-        Provision.objects.filter(document=provision.document_id)
+        Provision.objects.published()
+        .filter(document=provision.document_id)
         .annotate(
             chapeau_text=Case(When(label=parent, then=F("text")), default=Value(""), output_field=TextField())
         )
@@ -219,7 +232,7 @@ def documents_named(query) -> list[Document]:
     if not found and len(title) >= 6:
         found = list(published_documents().filter(title__iexact=title)[:3])
     for document in found:
-        document.provision_total = document.provisions.count()
+        document.provision_total = Provision.objects.published().filter(document=document).count()
     return found
 
 
@@ -239,7 +252,7 @@ def chapeaux_of(provisions: list[Provision]) -> dict[int, Provision]:
     for document_id, label in wanted:
         condition |= Q(document_id=document_id, label=label)
     found = {}
-    for parent in Provision.objects.filter(condition).select_related("document"):
+    for parent in Provision.objects.published().filter(condition).select_related("document"):
         for pk in wanted[(parent.document_id, parent.label)]:
             found[pk] = parent
     return found

@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Max, Min, Q, QuerySet
 from django.db.models.functions import ExtractYear
 
-from commitments.models import Dimension, MigrationCategory, Provision
-from documents.models import Document, PublicationStatus
+from commitments.models import Dimension, MigrationCategory, Provision, published_provision
+from documents.models import Document
 
-_PUBLISHED_PROVISIONS = Q(provisions__document__status=PublicationStatus.PUBLISHED)
+_PUBLISHED_PROVISIONS = published_provision("provisions__")
 
 
 @dataclass(frozen=True)

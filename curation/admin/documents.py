@@ -14,16 +14,11 @@ from curation.admin.list_filters import TextFilter
 from curation.admin.provenance import DocumentAttachmentInline, MetadataClaimInline
 from documents.conflicts import conflicts_of
 from documents.models import Document, PublicationStatus
+from importing.publication import follow_publication, set_publication_status
 
 
 def _set_status(modeladmin, request, queryset, status: str) -> None:
-    changed = 0
-    with transaction.atomic():
-        # One save per document, so that each change is in its history and reaches the index.
-        for document in queryset.exclude(status=status):
-            document.status = status
-            document.save()
-            changed += 1
+    changed = len(set_publication_status(queryset.exclude(status=status), status))
     label = PublicationStatus(status).label.lower()
     message = ngettext("%(n)d document now %(label)s.", "%(n)d documents now %(label)s.", changed)
     modeladmin.message_user(request, message % {"n": changed, "label": label}, messages.SUCCESS)
@@ -97,6 +92,12 @@ class DocumentAdmin(SourceImportMixin, ConflictReviewMixin, HistoryAdmin):
     @admin.display(description="provisions", ordering="provision_total")
     def provision_count(self, document: Document) -> int:
         return document.provision_total
+
+    def save_model(self, request, obj, form, change):
+        with transaction.atomic():
+            super().save_model(request, obj, form, change)
+            if change and "status" in form.changed_data:
+                follow_publication([obj])
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         document = self.get_object(request, object_id)

@@ -31,8 +31,9 @@ Tables = dict[str, list[dict]]
 def corpus_tables() -> Tables:
     """Every published document with its provisions, tags, relations and provenance, as rows.
 
-    Links to documents that are not published are left out (a relation or claim) or emptied
-    (a quotation's source), so an export never reveals an unpublished document.
+    Links to documents that are not published are left out (a relation or claim), and so are
+    the passages only an unpublished source quotes, so an export never reveals an unpublished
+    document.
     """
     documents = list(
         Document.objects.published()
@@ -41,7 +42,7 @@ def corpus_tables() -> Tables:
     )
     published = {d.pk: d.slug for d in documents}
     provisions = (
-        Provision.objects.filter(document_id__in=published)
+        Provision.objects.published()
         .select_related("document")
         .prefetch_related(
             Prefetch("dimensions", queryset=Dimension.objects.order_by("position")),

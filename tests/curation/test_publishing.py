@@ -44,3 +44,27 @@ def test_the_document_list_filters_by_status(curator_client):
     DocumentFactory()
     response = curator_client.get(CHANGELIST, {"status__exact": "draft"})
     assert [d.pk for d in response.context["cl"].result_list] == [draft.pk]
+
+
+def test_what_a_source_states_counts_only_while_it_is_published(curator_client, client):
+    from tests.factories import MetadataClaimFactory
+
+    document = DocumentFactory(place="")
+    study = DocumentFactory(status=PublicationStatus.DRAFT, symbol="", title="A study")
+    page = DocumentFactory(symbol="", title="A web page")
+    MetadataClaimFactory(document=document, field="place", value="Munich", source_document=study)
+    MetadataClaimFactory(document=document, field="place", value="Vienna", source_document=page)
+    from importing.save import apply_claims
+
+    apply_claims(document)
+    assert document.place == "Vienna"  # the draft study's earlier claim does not count
+
+    run_action(curator_client, CHANGELIST, "publish", [study])
+    document.refresh_from_db()
+    assert document.place == "Munich"
+    assert "Munich" in client.get(document.get_absolute_url()).content.decode()
+
+    run_action(curator_client, CHANGELIST, "unpublish", [study])
+    document.refresh_from_db()
+    assert document.place == "Vienna"
+    assert "Munich" not in client.get(document.get_absolute_url()).content.decode()

@@ -1,7 +1,7 @@
 """Read-only API views. Thin: check parameters, select published objects, serialize."""
 
 from django.conf import settings
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch
 from django.http import Http404, JsonResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -12,8 +12,8 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
-from commitments.models import Dimension, MigrationCategory, Provision, Relation
-from documents.models import Document, MetadataClaim, PublicationStatus
+from commitments.models import Dimension, MigrationCategory, Provision, Relation, published_provision
+from documents.models import Document, MetadataClaim
 from documents.selectors import published_document_by_reference
 from web.api import serializers
 from web.api.errors import InvalidQueryParameters, api_exception_handler, check_query_parameters
@@ -124,8 +124,9 @@ def _published_provisions():
 
 
 def _tag_counts(queryset):
-    published = Q(provisions__document__status=PublicationStatus.PUBLISHED)
-    return queryset.annotate(provision_count=Count("provisions", filter=published, distinct=True))
+    return queryset.annotate(
+        provision_count=Count("provisions", filter=published_provision("provisions__"), distinct=True)
+    )
 
 
 class DocumentList(ApiListView):
@@ -135,7 +136,9 @@ class DocumentList(ApiListView):
     filterset_class = DocumentFilterSet
     queryset = (
         Document.objects.published()
-        .annotate(provision_count=Count("provisions"))
+        .annotate(
+            provision_count=Count("provisions", filter=published_provision("provisions__"), distinct=True)
+        )
         .prefetch_related("fields_of_work")
         .order_by("date", "symbol", "id")
     )
@@ -157,7 +160,9 @@ class DocumentDetail(ApiDetailView):
             raise Http404("No published document has this id, symbol or slug.")
         return (
             Document.objects.filter(pk=document.pk)
-            .annotate(provision_count=Count("provisions"))
+            .annotate(
+                provision_count=Count("provisions", filter=published_provision("provisions__"), distinct=True)
+            )
             .prefetch_related(
                 Prefetch("provisions", queryset=_published_provisions().order_by("position", "id")),
                 "attachments",
