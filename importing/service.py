@@ -11,7 +11,7 @@ from django.db import DataError, IntegrityError, transaction
 
 from commitments.models import Provision
 from commitments.suggestions import suggest_tags
-from documents.models import Document, PublicationStatus
+from documents.models import PublicationStatus
 from importing.catalogue import read_catalogue
 from importing.errors import ImportRejected
 from importing.lineage import record_lineage

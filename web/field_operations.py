@@ -117,7 +117,8 @@ def passages_about(
     if provision_ids is not None:
         mentions = mentions.filter(provision_id__in=provision_ids)
     provisions = (
-        Provision.objects.filter(pk__in=mentions.values("provision"))
+        Provision.objects.published()
+        .filter(pk__in=mentions.values("provision"))
         .select_related("document")
         .order_by("-document__date", "document__pk", "position", "pk")
     )

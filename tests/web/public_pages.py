@@ -9,6 +9,7 @@ from urllib.parse import quote
 
 from commitments.models import Provision
 from documents.models import Document
+from field_operations.models import FieldOperation
 
 FIXED_URLS = [
     "/",
@@ -18,6 +19,9 @@ FIXED_URLS = [
     "/timeline/",
     "/matrix/",
     "/about/",
+    "/coverage/",
+    "/lineage/",
+    "/operations/",
     "/data/",
     "/data/corpus.json",
     "/data/corpus-csv.zip",
@@ -57,6 +61,11 @@ def public_answers(client, *, queries: list[str] = ()) -> Iterator[tuple[str, in
             f"/documents/{document.slug}/cite.ris",
             f"/api/documents/{document.symbol or document.slug}/",
         ]
+    urls += [
+        f"/operations/{slug}/"
+        for slug in FieldOperation.objects.order_by("pk").values_list("slug", flat=True)
+    ]
+    urls += [f"/lineage/{slug}/" for slug in Document.objects.order_by("pk").values_list("slug", flat=True)]
     for pk in Provision.objects.order_by("pk").values_list("pk", flat=True):
         urls += [f"/provisions/{pk}/", f"/api/provisions/{pk}/"]
     for query in queries:

@@ -48,7 +48,7 @@ def _passage_markers(study: Document) -> list[str]:
 
 def _leaks(client, *, markers: list[str], queries: list[str]) -> list[str]:
     found = []
-    for url, status, text in public_answers(client, queries=queries):
+    for url, _status, text in public_answers(client, queries=queries):
         # The footer and the About page name the study as where the migration categories come
         # from: a reference to the publication, whichever state its record is in.
         text = re.sub(r'<footer class="site-footer">.*?</footer>', "", text, flags=re.S)
