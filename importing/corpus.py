@@ -120,6 +120,9 @@ def load_corpus(
             parsed=parsed,
             keep_file=keep_files,
             new_documents=PublicationStatus.PUBLISHED,
+            # The manifest says which file is which document: a corpus file that changed is
+            # still the text of the document it was.
+            replace=True,
         )
         loaded.reports.append(result.report)
         if progress:

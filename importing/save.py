@@ -34,7 +34,7 @@ from importing.diff import (
     provision_differs,
     provision_values,
 )
-from importing.identity import find_document
+from importing.identity import find_document, find_own_document
 from importing.models import ImportWarning
 from importing.operations_save import link_mentions, save_operations
 from importing.parsed import CLAIMED_FIELDS, ParsedDocument, ParsedSource
@@ -123,6 +123,7 @@ def save_parsed_source(
     source_bytes: bytes | None = None,
     files_written: list[str] | None = None,
     new_documents: str = PublicationStatus.PUBLISHED,
+    replace: bool = False,
 ) -> ImportReport:
     """Store ``parsed``: its own document, the documents it cites, their claims and provisions.
 
@@ -130,12 +131,13 @@ def save_parsed_source(
     provisions in place by label and removes the ones it no longer has. ``source_bytes``, when
     given, is kept as the document's source file, and its storage name added to
     ``files_written``: storage is outside the transaction, so a caller whose transaction rolls
-    back deletes what that list names. The documents it creates have the status
-    ``new_documents`` from the start: what an unpublished source states about a published
-    document is kept as its claims, and changes none of that document's values.
+    back deletes what that list names. A source that only resembles a stored document
+    raises ``SameDocumentQuestion`` unless ``replace`` (``importing.identity``). The documents
+    it creates have the status ``new_documents`` from the start: what an unpublished source
+    states about a published document is kept as its claims, and changes none of its values.
     """
     own_outcome, own = _save_document(
-        parsed.document, source=None, sha256=parsed.sha256, status=new_documents
+        parsed.document, source=None, sha256=parsed.sha256, status=new_documents, replace=replace
     )
     report = ImportReport(source=parsed.name, document_id=own.pk, outcomes=[own_outcome])
     report.warnings.extend(parsed.warnings)
@@ -201,9 +203,12 @@ def _keep_warnings(document: Document, *, source_name: str, warnings: list[str])
 
 
 def _save_document(
-    parsed: ParsedDocument, *, source: Document | None, status: str, sha256: str = ""
+    parsed: ParsedDocument, *, source: Document | None, status: str, sha256: str = "", replace: bool = False
 ) -> tuple[DocumentOutcome, Document]:
-    document = find_document(parsed, sha256=sha256)
+    if source is None:
+        document = find_own_document(parsed, sha256=sha256, replace=replace)
+    else:
+        document = find_document(parsed)
     created = document is None
     if created:
         document = Document(title=parsed.title[:500] or parsed.symbol, symbol=parsed.symbol, status=status)

@@ -39,6 +39,7 @@ def import_file(
     keep_file: bool = True,
     source_url: str = "",
     accept_lost_text: bool = True,
+    replace: bool = False,
 ) -> ImportResult:
     """Import one source file; all or nothing.
 
@@ -48,9 +49,10 @@ def import_file(
     curator reads them before the public does; documents that exist keep theirs.
     ``source_url`` is where the file was fetched from (its official text). Unless
     ``accept_lost_text``, a source whose body text went partly into nothing is refused.
-    Raises ``ImportRejected`` for a file that cannot be imported (also when the database
-    refuses what the checks on the parse could not foresee); nothing is written then, neither
-    rows nor the source file.
+    ``replace`` lets a source without a symbol replace the stored document it only resembles
+    (otherwise ``importing.identity.SameDocumentQuestion``). Raises ``ImportRejected`` for a
+    file that cannot be imported (also when the database refuses what the checks on the parse
+    could not foresee); nothing is written then, neither rows nor the source file.
     """
     if parsed is None:
         parsed = parse_source(data, name=name, format=format, symbol=symbol, metadata=metadata)
@@ -71,6 +73,7 @@ def import_file(
                 source_bytes=data if keep_file else None,
                 files_written=files_written,
                 new_documents=new_documents,
+                replace=replace,
             )
             touched = [outcome.document_id for outcome in report.outcomes]
             suggest_tags(provisions=Provision.objects.filter(document_id__in=touched))

@@ -238,7 +238,14 @@ class SourceImportMixin:
 
     def _confirm_import(self, request, pending: PendingImport, parsed, data: bytes, new_status: str):
         try:
-            report = import_file(data, name=pending.name, parsed=parsed, new_documents=new_status).report
+            # A re-import from a document's page names the document it replaces.
+            report = import_file(
+                data,
+                name=pending.name,
+                parsed=parsed,
+                new_documents=new_status,
+                replace=pending.document_id is not None,
+            ).report
         except ImportRejected as exc:
             discard_upload(request.session, pending)
             self.message_user(request, f"{exc} Nothing was written.", messages.ERROR)

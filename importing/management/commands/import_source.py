@@ -38,13 +38,18 @@ class Command(BaseCommand):
             help="publish the documents the import creates (otherwise drafts, for a curator to read)",
         )
         parser.add_argument(
+            "--replace",
+            action="store_true",
+            help="let a source without a symbol replace the stored document whose title it has",
+        )
+        parser.add_argument(
             "--accept-warnings",
             action="store_true",
             help="import even when part of the body text was assigned to no provision, heading or note",
         )
 
     def handle(self, *args, source: str, format: str | None, symbol: str, dry_run: bool, json: bool,
-               accept_warnings: bool, publish: bool = False, **options):  # fmt: skip
+               accept_warnings: bool, publish: bool = False, replace: bool = False, **options):  # fmt: skip
         try:
             result = handle_one_source(
                 source,
@@ -53,6 +58,7 @@ class Command(BaseCommand):
                 dry_run=dry_run,
                 accept_warnings=accept_warnings,
                 publish=publish,
+                replace=replace,
             )
         except ImportRejected as exc:
             raise CommandError(f"{source}: {exc.reason}") from None
@@ -70,6 +76,7 @@ def handle_one_source(
     dry_run: bool = False,
     accept_warnings: bool = False,
     publish: bool = False,
+    replace: bool = False,
 ) -> dict:
     """Parse (and unless ``dry_run``, store) one file or URL; returns plain data for printing.
 
@@ -98,6 +105,7 @@ def handle_one_source(
         source_url=url,
         accept_lost_text=accept_warnings,
         new_documents=status,
+        replace=replace,
     )
     report = result.report
     return {
