@@ -116,9 +116,11 @@ class Provision(models.Model):
     origin = models.CharField(
         max_length=20, choices=ProvisionOrigin.choices, default=ProvisionOrigin.FULL_TEXT
     )
+    # A passage known only from a quotation goes with the source that quotes it: kept without
+    # it, it would be public text that no source vouches for.
     quoted_in = models.ForeignKey(
         Document,
-        on_delete=models.SET_NULL,
+        on_delete=models.CASCADE,
         null=True,
         blank=True,
         related_name="quoted_provisions",
