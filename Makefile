@@ -28,8 +28,9 @@ setup-test: $(VENV)/.dev
 migrate: setup-run
 	$(PY) manage.py migrate --noinput
 
+# Only when the database has no corpus or the bundled files changed: a restart keeps curators' work.
 corpus: migrate
-	$(PY) manage.py load_corpus
+	$(PY) manage.py load_corpus --if-changed
 
 index: corpus
 	$(PY) manage.py search_index rebuild

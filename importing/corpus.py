@@ -1,10 +1,13 @@
 """The bundled corpus: the project's own copies of its sources under ``fixtures/corpus``.
 
 ``fixtures/corpus/manifest.json`` lists the files in import order with the format and
-symbol each gets. ``load_corpus`` imports them all; it is idempotent, so ``make run`` can
-call it on every start.
+symbol each gets. ``load_corpus`` imports them all; it is idempotent. ``make run`` calls it
+with ``only_if_changed`` at every start: it loads the files only when the database has none of
+the corpus or the bundled files (corpus and curation) changed since the last load
+(``CorpusLoad``), so that a restart never re-imports over what curators did since.
 """
 
+import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,6 +24,7 @@ from importing.curated_operations import OperationsCurationRun, apply_operations
 from importing.curated_tags import CURATION_DIR, CurationRun, apply_curation
 from importing.identity import find_document
 from importing.lineage import record_lineage
+from importing.models import CorpusLoad
 from importing.parsed import ParsedSource
 from importing.save import ImportReport
 from importing.service import import_file
@@ -42,6 +46,7 @@ class LoadedCorpus:
     """What ``load_corpus`` stored: one report per source, in manifest order."""
 
     reports: list[ImportReport] = field(default_factory=list)
+    skipped: bool = False  # the bundled files were loaded as they are: nothing was imported
     curation: CurationRun = field(default_factory=CurationRun)
     catalogue_changes: int = 0
     lineage_changes: int = 0
@@ -94,6 +99,22 @@ def _parsed_corpus(directory: Path) -> tuple[tuple[ParsedSource, bytes], ...]:
     return tuple(parsed)
 
 
+def bundled_fingerprint(directory: Path = CORPUS_DIR, curation_directory: Path = CURATION_DIR) -> str:
+    """SHA-256 over the names and bytes of every bundled file a load reads."""
+    digest = hashlib.sha256()
+    for root in (directory, curation_directory):
+        for path in sorted(p for p in root.rglob("*") if p.is_file()):
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def corpus_is_loaded(fingerprint: str) -> bool:
+    """Whether the last load read exactly these files, and its documents are still there."""
+    last = CorpusLoad.objects.order_by("-loaded_at", "-pk").first()
+    return last is not None and last.fingerprint == fingerprint and Document.objects.exists()
+
+
 @transaction.atomic
 def load_corpus(
     *,
@@ -101,14 +122,19 @@ def load_corpus(
     directory: Path = CORPUS_DIR,
     curation_directory: Path = CURATION_DIR,
     keep_files: bool = True,
+    only_if_changed: bool = False,
 ) -> LoadedCorpus:
     """Import the bundled corpus and apply the editors' decisions shipped with it
     (``fixtures/curation``); running it again changes nothing.
 
-    ``progress(done, total, file_name)`` is called after each source. Everything is one
-    transaction: a bad corpus file (``ImportRejected``) or a bad curation entry
-    (``CurationRejected``) leaves the database as it was.
+    With ``only_if_changed``, nothing is read when the last load read the same files
+    (``LoadedCorpus.skipped``). ``progress(done, total, file_name)`` is called after each
+    source. Everything is one transaction: a bad corpus file (``ImportRejected``) or a bad
+    curation entry (``CurationRejected``) leaves the database as it was.
     """
+    fingerprint = bundled_fingerprint(directory, curation_directory)
+    if only_if_changed and corpus_is_loaded(fingerprint):
+        return LoadedCorpus(skipped=True)
     ensure_taxonomy()
     sources = _parsed_corpus(directory)
     loaded = LoadedCorpus()
@@ -132,6 +158,7 @@ def load_corpus(
     loaded.lineage_changes = record_lineage(catalogue.aliases())
     loaded.curation = apply_curation(curation_directory)
     loaded.operations = apply_operations_curation(curation_directory / "operations")
+    CorpusLoad.objects.create(fingerprint=fingerprint)
     return loaded
 
 

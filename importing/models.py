@@ -38,3 +38,19 @@ class ImportWarning(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source_name}: {self.message}"
+
+
+class CorpusLoad(models.Model):
+    """A load of the bundled corpus (``fixtures/corpus`` and ``fixtures/curation``): the
+    fingerprint of the files it read, so that ``load_corpus --if-changed`` (``make run``) loads
+    them again only when they changed, and a restart never re-imports over curators' work."""
+
+    fingerprint = models.CharField(max_length=64)
+    loaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-loaded_at", "-pk"]
+        get_latest_by = "loaded_at"
+
+    def __str__(self) -> str:
+        return f"{self.fingerprint[:12]} ({self.loaded_at:%Y-%m-%d %H:%M})"

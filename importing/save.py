@@ -23,9 +23,16 @@ from commitments.models import (
     RelationKind,
     RelationOrigin,
 )
-from documents.conflicts import counts
+from documents.conflicts import claim_value_of, counts
 from documents.dates import partial_date_from_iso
-from documents.models import Document, DocumentAttachment, FieldOfWork, MetadataClaim, PublicationStatus
+from documents.models import (
+    Document,
+    DocumentAttachment,
+    FieldDecision,
+    FieldOfWork,
+    MetadataClaim,
+    PublicationStatus,
+)
 from importing.diff import (
     ProvisionDiff,
     diff_document,
@@ -252,6 +259,24 @@ def _record_claims(
             claim.value, claim.source_locator = value, locator
             claim.save()
             outcome.claims_changed += 1
+
+
+def record_admin_edits(document: Document, *, fields: list[str], user) -> list[str]:
+    """Record each metadata field a curator changed in the admin as the decided value of that
+    field (``FieldDecision``), which ``apply_claims`` gives precedence over every source; return
+    the fields recorded."""
+    recorded = [name for name in fields if name in CLAIMED_FIELDS and name != "symbol"]
+    for name in recorded:
+        FieldDecision.objects.update_or_create(
+            document=document,
+            field=name,
+            defaults={
+                "value": claim_value_of(document, name),
+                "note": "edited in the admin",
+                "decided_by": user if getattr(user, "pk", None) else None,
+            },
+        )
+    return recorded
 
 
 def _best_value(name: str, claims: list[MetadataClaim]) -> str:

@@ -15,6 +15,7 @@ from curation.admin.provenance import DocumentAttachmentInline, MetadataClaimInl
 from documents.conflicts import conflicts_of
 from documents.models import Document, PublicationStatus
 from importing.publication import follow_publication, set_publication_status
+from importing.save import record_admin_edits
 
 
 def _set_status(modeladmin, request, queryset, status: str) -> None:
@@ -98,6 +99,12 @@ class DocumentAdmin(SourceImportMixin, ConflictReviewMixin, HistoryAdmin):
             super().save_model(request, obj, form, change)
             if change and "status" in form.changed_data:
                 follow_publication([obj])
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if change:
+            # A value a curator typed is a decision: a re-import of any source keeps it.
+            record_admin_edits(form.instance, fields=form.changed_data, user=request.user)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         document = self.get_object(request, object_id)

@@ -13,7 +13,10 @@ from importing.errors import ImportRejected
 
 
 class Command(BaseCommand):
-    help = "Import the bundled corpus under fixtures/corpus; running it again changes nothing."
+    help = (
+        "Import the bundled corpus under fixtures/corpus and the decisions under fixtures/curation;"
+        " running it again changes nothing. --if-changed skips it when the files were loaded as they are."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -22,12 +25,25 @@ class Command(BaseCommand):
             default=CURATION_DIR,
             help="Where the curator decisions are (default fixtures/curation).",
         )
+        parser.add_argument(
+            "--if-changed",
+            action="store_true",
+            help="load only when the database has no corpus or the bundled files changed since the last"
+            " load (`make run` does this at every start, so a restart keeps curators' work)",
+        )
 
-    def handle(self, *args, curation_dir: Path, **options):
+    def handle(self, *args, curation_dir: Path, if_changed: bool = False, **options):
         try:
-            loaded = load_corpus(progress=self._progress, curation_directory=curation_dir)
+            loaded = load_corpus(
+                progress=self._progress, curation_directory=curation_dir, only_if_changed=if_changed
+            )
         except (ImportRejected, CurationRejected) as exc:
             raise CommandError(str(exc)) from None
+        if loaded.skipped:
+            self.stdout.write(
+                "The bundled corpus is loaded and its files have not changed: nothing imported."
+            )
+            return
         changed = sum(report.has_changes for report in loaded.reports)
         sources, documents = len(loaded.reports), Document.objects.count()
         provisions, commitments = Provision.objects.count(), Provision.objects.commitments().count()

@@ -1,0 +1,94 @@
+"""Restarting the site (``make run``: ``load_corpus --if-changed``) never reverts curators' work."""
+
+import io
+import shutil
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from commitments.models import Provision
+from documents.models import Document, FieldDecision
+from importing.corpus import CORPUS_DIR, load_corpus
+from importing.curated_tags import CURATION_DIR
+
+pytestmark = pytest.mark.django_db
+
+
+def _restart() -> str:
+    out = io.StringIO()
+    call_command("load_corpus", "--if-changed", stdout=out)
+    return out.getvalue()
+
+
+def test_a_restart_keeps_every_edit_and_deletion(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    assert "5 sources" in _restart()  # an empty database gets the corpus
+    page = Document.objects.get(title="Border management")
+    page.title, page.place = "Border management and security", "Vienna"
+    page.save()
+    provision = Provision.objects.get(document__symbol="MC.DOC/2/05", label="4.5")
+    provision.text, provision.is_commitment = "Corrected text.", False
+    provision.save()
+    deleted = Provision.objects.get(document__symbol="MC.DOC/2/05", label="4.6")
+    deleted.delete()
+    count = Provision.objects.count()
+
+    assert "nothing imported" in _restart()
+
+    page.refresh_from_db()
+    provision.refresh_from_db()
+    assert (page.title, page.place) == ("Border management and security", "Vienna")
+    assert (provision.text, provision.is_commitment) == ("Corrected text.", False)
+    assert not Provision.objects.filter(document__symbol="MC.DOC/2/05", label="4.6").exists()
+    assert Provision.objects.count() == count
+
+
+def test_changed_bundled_files_load_again_and_keep_the_admin_s_field_edits(
+    settings, tmp_path, admin_client_logged_in
+):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    corpus, curation = tmp_path / "corpus", tmp_path / "curation"
+    shutil.copytree(CORPUS_DIR, corpus)
+    shutil.copytree(CURATION_DIR, curation)
+    load_corpus(directory=corpus, curation_directory=curation, only_if_changed=True)
+    page = Document.objects.get(title="Border management")
+    form = admin_client_logged_in.get(reverse("admin:documents_document_change", args=[page.pk]))
+    data = {**_form_data(form), "title": "Border management and security", "place": "Vienna"}
+    response = admin_client_logged_in.post(reverse("admin:documents_document_change", args=[page.pk]), data)
+    assert response.status_code == 302, _errors(response)
+    assert set(FieldDecision.objects.filter(document=page).values_list("field", flat=True)) == {
+        "title",
+        "place",
+    }
+
+    assert load_corpus(directory=corpus, curation_directory=curation, only_if_changed=True).skipped
+    manifest = corpus / "manifest.json"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    loaded = load_corpus(directory=corpus, curation_directory=curation, only_if_changed=True)
+    assert not loaded.skipped
+    page.refresh_from_db()
+    assert (page.title, page.place) == ("Border management and security", "Vienna")
+
+
+def _form_data(response) -> dict:
+    """The document's own fields as the change form shows them; its inlines left as they are
+    (sent with no forms)."""
+    form = response.context["adminform"].form
+    data = {}
+    for name in form.fields:
+        value = form[name].value()
+        if value is None or value is False:
+            continue
+        data[name] = [str(v) for v in value] if isinstance(value, list | tuple) else value
+    for formset in response.context["inline_admin_formsets"]:
+        prefix = formset.formset.management_form.prefix
+        data.update({f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0})
+    return data
+
+
+def _errors(response) -> str:
+    context = response.context
+    return str(context["adminform"].form.errors) + str(
+        [f.formset.errors for f in context["inline_admin_formsets"]]
+    )
