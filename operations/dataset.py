@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from operations.bulk.latest import change_marks, corpus_state
+from operations.bulk.latest import CorpusState, change_marks, corpus_state
 from search import get_search_backend
 
 
@@ -40,18 +40,18 @@ def dataset_version() -> DatasetVersion:
     """
     generation = get_search_backend().generation()
     if generation is None:
-        return _read_version()
-    marks = (generation, *change_marks())
+        return _version_of(corpus_state())
     last = _last.get("version")
-    if last is not None and last[0] == marks:
+    if last is not None and last[0] == (generation, *change_marks()):
         return last[1]
-    version = _read_version()
+    # The full read carries the marks too: a process's first page pays one query, not two.
+    state = corpus_state()
+    version = _version_of(state)
     with _lock:
-        _last["version"] = (marks, version)
+        _last["version"] = ((generation, *state.marks), version)
     return version
 
 
-def _read_version() -> DatasetVersion:
-    state = corpus_state()
+def _version_of(state: CorpusState) -> DatasetVersion:
     changed = timezone.localdate(state.last_change) if state.last_change else None
     return DatasetVersion(changed=changed, fingerprint=state.fingerprint)

@@ -57,6 +57,17 @@ def corpus(db):
     return load_test_corpus()
 
 
+@pytest.fixture(autouse=True)
+def _caches_of_a_fresh_process():
+    """Each test starts as a newly started process would: no dataset version or per-index
+    value remembered from another test's database."""
+    from operations import dataset
+    from search import per_index
+
+    dataset._last.clear()
+    per_index._values.clear()
+
+
 @pytest.fixture
 def whoosh_index(settings, tmp_path, db):
     """The real Whoosh backend as the default search backend, on an index of this test's own.

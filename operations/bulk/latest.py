@@ -21,6 +21,7 @@ SUFFIXES = {"json": "json", "csv": "zip"}
 class CorpusState:
     fingerprint: str  # a short hash that changes whenever something an export holds has changed
     last_change: datetime.datetime | None  # the latest change recorded in the history
+    marks: tuple  # what ``change_marks()`` reads, taken from the same query
 
 
 def corpus_state() -> CorpusState:
@@ -33,7 +34,8 @@ def corpus_state() -> CorpusState:
     latest = [_as_datetime(value) for value in values[1 : 1 + 2 * len(_HISTORIED) : 2]]
     latest = [moment for moment in latest if moment is not None]
     fingerprint = hashlib.sha256("|".join(str(value) for value in values).encode()).hexdigest()[:16]
-    return CorpusState(fingerprint=fingerprint, last_change=max(latest) if latest else None)
+    marks = (*values[1 : 1 + 2 * len(_HISTORIED) : 2], values[-2])
+    return CorpusState(fingerprint=fingerprint, last_change=max(latest) if latest else None, marks=marks)
 
 
 def corpus_fingerprint() -> str:
