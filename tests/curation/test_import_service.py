@@ -55,10 +55,17 @@ def test_the_command_line_and_the_admin_store_the_same_for_the_same_file(curator
     assert _stored() == from_command_line
 
 
-def test_the_corpus_loader_proposes_tags_for_what_it_stores():
-    load_corpus(keep_files=False)
+def test_the_corpus_loader_proposes_tags_for_what_it_stores(tmp_path):
+    # Without the editors' decisions (every bundled provision has one, and a decided
+    # provision gets no suggestion), the loader proposes tags as the admin's import does.
+    load_corpus(keep_files=False, curation_directory=tmp_path)
     concept = Document.objects.get(symbol="MC.DOC/2/05")
     assert TagSuggestion.objects.filter(provision__document=concept).exists()
+
+
+def test_the_corpus_loader_proposes_nothing_for_what_the_editors_decided():
+    load_corpus(keep_files=False)
+    assert not TagSuggestion.objects.filter(provision__curation__isnull=False).exists()
 
 
 def test_documents_an_import_creates_take_the_status_asked_for_and_existing_ones_keep_theirs():
