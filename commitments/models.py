@@ -171,12 +171,30 @@ class Provision(models.Model):
         a paragraph of the first level."""
         return parent_label(self.label)
 
+    @property
+    def passage_of(self):
+        """The quotation whose words this provision carries (``commitments.quotations``), or None."""
+        if self.origin != ProvisionOrigin.QUOTATION:
+            return None
+        try:
+            return self.quotation
+        except models.ObjectDoesNotExist:
+            return None
+
     def citation_locator(self) -> str:
-        """``para. 4.5``; annexes and other lettered parts by their own numbering."""
+        """``para. 4.5``; annexes and other lettered parts by their own numbering; a passage
+        known only from a quotation by where it is quoted (``as quoted in …, fn. 13``)."""
+        quotation = self.passage_of
+        if quotation is not None:
+            return quotation.source_citation()
         return locator(self.label)
 
     def citation(self) -> str:
-        """``OSCE, MC.DOC/2/05, Border Security … (Ljubljana, 6 December 2005), para. 4.5``."""
+        """``OSCE, MC.DOC/2/05, Border Security … (Ljubljana, 6 December 2005), para. 4.5``; a
+        passage known only from a quotation as ``Helsinki Final Act (1975), as quoted in …``."""
+        quotation = self.passage_of
+        if quotation is not None:
+            return quotation.citation()
         return f"{self.document.citation()}, {self.citation_locator()}"
 
 
@@ -441,3 +459,7 @@ class ProvisionCuration(models.Model):
 
     def __str__(self) -> str:
         return f"{self.provision}: {self.curator}, {self.decided_at:%Y-%m-%d}"
+
+
+# Defined beside the provisions they match; imported here so that Django finds the model.
+from commitments.quotations import Quotation, QuotationStatus  # noqa: E402, F401

@@ -93,6 +93,11 @@ class Document(models.Model):
     )
     slug = models.SlugField(max_length=120, unique=True, blank=True, help_text="Permanent URL name.")
     title = models.CharField(max_length=500)
+    authors = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Personal authors as a citation names them (a study's); blank for an institution's text.",
+    )
     kind = models.CharField(max_length=40, choices=DocumentKind.choices, default=DocumentKind.OTHER)
     body = models.CharField(
         "issuing body", max_length=40, choices=IssuingBody.choices, default=IssuingBody.OTHER
@@ -210,6 +215,7 @@ class ClaimField(models.TextChoices):
     SUMMARY = "summary", "Summary"
     SOURCE_URL = "source_url", "Source URL"
     FIELDS_OF_WORK = "fields_of_work", "Fields of work"
+    AUTHORS = "authors", "Authors"
 
 
 class MetadataClaim(models.Model):

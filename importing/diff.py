@@ -1,7 +1,8 @@
 """What importing a parsed source would change in the provisions already stored.
 
 Each source owns a set of provisions: a document's own text owns its ``full_text``
-provisions; a study or web page owns the quotations it is ``quoted_in``. Provisions are
+provisions; a study or web page owns the quotation provisions it is ``quoted_in`` that no
+``Quotation`` carries (those of data entered before quotations had records). Provisions are
 matched by label, so a re-import keeps the identity (and URL) of every label it keeps.
 """
 
@@ -46,7 +47,10 @@ def owned_provisions(document: Document, *, quoted_in: Document | None):
     """The provisions of ``document`` that one source owns (see the module docstring)."""
     if quoted_in is None:
         return document.provisions.filter(origin=ProvisionOrigin.FULL_TEXT)
-    return document.provisions.filter(origin=ProvisionOrigin.QUOTATION, quoted_in=quoted_in)
+    # The passages of quotations are the quotations' own (``importing.quotations``).
+    return document.provisions.filter(
+        origin=ProvisionOrigin.QUOTATION, quoted_in=quoted_in, quotation__isnull=True
+    )
 
 
 def provision_values(parsed: ParsedProvision) -> dict:

@@ -23,6 +23,7 @@ CLAIMED_FIELDS = (
     "summary",
     "source_url",
     "fields_of_work",
+    "authors",
 )
 
 
@@ -89,6 +90,27 @@ class ParsedOperation:
 
 
 @dataclass
+class ParsedQuotation:
+    """Words a source quotes, where it quotes them, and which documents it credits them to.
+
+    ``cited`` are indexes into ``ParsedSource.cited``: the documents the footnote names (one
+    for a clear attribution, several when the footnote names several, none when the footnote
+    cites nothing the importer could read). ``categories`` is the source's own sorting.
+    """
+
+    text: str
+    footnote: str = ""
+    section: str = ""
+    sentence: str = ""
+    cited: list[int] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
+
+    @property
+    def locator(self) -> str:
+        return f"footnote {self.footnote}" if self.footnote else self.section
+
+
+@dataclass
 class ParsedDocument:
     """A document as one source describes it.
 
@@ -101,6 +123,7 @@ class ParsedDocument:
 
     title: str = ""
     symbol: str = ""
+    authors: str = ""
     kind: str = ""
     body: str = ""
     place: str = ""
@@ -112,6 +135,9 @@ class ParsedDocument:
     citation_evidence: str = ""
     cited_part: str = ""  # the chapter a citation points to ("Decisions: VI. The Human Dimension")
     metadata_locators: dict[str, str] = field(default_factory=dict)
+    # What the citation says that contradicts the document it names ("footnote 9 gives the
+    # symbol MC.DOC/2/05"), recorded with the citation.
+    citation_conflicts: list[str] = field(default_factory=list)
     fields_of_work: list[str] = field(default_factory=list)
     provisions: list[ParsedProvision] = field(default_factory=list)
     attachments: list[ParsedAttachment] = field(default_factory=list)
@@ -151,6 +177,7 @@ class ParsedSource:
     sha256: str
     document: ParsedDocument
     cited: list[ParsedDocument] = field(default_factory=list)
+    quotations: list[ParsedQuotation] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     # Words of the source by what they became (``importing.parsers.lines.SHARES``); empty
     # for formats that do not keep the account.
@@ -174,6 +201,7 @@ class ParsedSource:
             "sha256": self.sha256,
             "document": document_dict(self.document),
             "cited": [document_dict(doc) for doc in self.cited],
+            "quotations": [asdict(quotation) for quotation in self.quotations],
             "warnings": list(self.warnings),
             "text_shares": dict(self.text_shares),
             "operations": [

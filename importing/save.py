@@ -46,6 +46,7 @@ from importing.models import ImportWarning
 from importing.operations_save import link_mentions, save_operations
 from importing.parsed import CLAIMED_FIELDS, ParsedDocument, ParsedSource
 from importing.warnings import describe_warning
+from importing.quotations import save_quotations
 
 
 @dataclass
@@ -80,12 +81,18 @@ class ImportReport:
     document_id: int
     outcomes: list[DocumentOutcome] = field(default_factory=list)
     relations_added: int = 0
+    quotations_changed: int = 0
     removed: int = 0
     warnings: list[str] = field(default_factory=list)
 
     @property
     def has_changes(self) -> bool:
-        return bool(self.relations_added or self.removed or any(o.has_changes for o in self.outcomes))
+        return bool(
+            self.relations_added
+            or self.quotations_changed
+            or self.removed
+            or any(o.has_changes for o in self.outcomes)
+        )
 
     def totals(self) -> dict[str, int]:
         return {
@@ -97,6 +104,7 @@ class ImportReport:
             "provisions_unchanged": sum(len(o.provisions.unchanged) for o in self.outcomes),
             "claims_added": sum(o.claims_added for o in self.outcomes),
             "relations_added": self.relations_added,
+            "quotations_changed": self.quotations_changed,
         }
 
     def conflicts(self) -> dict[str, list[str]]:
@@ -120,6 +128,7 @@ _TOTAL_WORDS = {
     "provisions_unchanged": ("provision unchanged", "provisions unchanged"),
     "claims_added": ("metadata claim added", "metadata claims added"),
     "relations_added": ("relation added", "relations added"),
+    "quotations_changed": ("quotation added or changed", "quotations added or changed"),
 }
 
 
@@ -154,12 +163,14 @@ def save_parsed_source(
 
     cited_ids: set[int] = set()
     stored_cited: dict[int, Document] = {}
+    cited_documents: list[Document] = []
     for cited in parsed.cited:
         outcome, document = _save_document(cited, source=own, status=new_documents)
         report.outcomes.append(outcome)
         cited_ids.add(document.pk)
         stored_cited[id(cited)] = document
-        evidence = (cited.citation_evidence or cited.locator)[:300]
+        cited_documents.append(document)
+        evidence = "; ".join([cited.citation_evidence or cited.locator, *cited.citation_conflicts])[:300]
         relation, created = Relation.objects.get_or_create(
             kind=RelationKind.CITES,
             source_document=own,
@@ -173,6 +184,8 @@ def save_parsed_source(
         elif relation.evidence != evidence:
             relation.evidence = evidence
             relation.save(update_fields=["evidence"])
+    report.quotations_changed, quotation_warnings = save_quotations(own, parsed.quotations, cited_documents)
+    report.warnings.extend(quotation_warnings)
     report.removed += _forget_uncited(own, cited_ids)
     _save_field_operations(parsed, own, stored_cited, report)
     for outcome in report.outcomes:
@@ -430,9 +443,9 @@ def _forget_uncited(source: Document, cited_ids: set[int]) -> int:
     )
     removed += stale_claims.count()
     stale_claims.delete()
-    stale_quotes = Provision.objects.filter(quoted_in=source, origin=ProvisionOrigin.QUOTATION).exclude(
-        document_id__in=cited_ids
-    )
+    stale_quotes = Provision.objects.filter(
+        quoted_in=source, origin=ProvisionOrigin.QUOTATION, quotation__isnull=True
+    ).exclude(document_id__in=cited_ids)
     removed += stale_quotes.count()
     stale_quotes.delete()
     return removed

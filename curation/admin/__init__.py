@@ -6,6 +6,7 @@ from curation.admin import (  # noqa: F401 (registers)
     field_operations,
     provenance,
     provisions,
+    quotations,
     relations,
     suggestions,
     taxonomy,

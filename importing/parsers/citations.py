@@ -35,6 +35,11 @@ _OSCE_AUTHOR = re.compile(r"^(OSCE|CSCE|ODIHR)\b")
 _ANNEX_OF = re.compile(r"^ANNEX TO\s+(?P<document>.+)$")
 _DECISIONS_CHAPTER = re.compile(r"^(?P<document>.+?):\s*(?P<chapter>DECISIONS:\s*.+)$")
 _CONCLUDING_CHAPTER = re.compile(r"^(?P<document>CONCLUDING DOCUMENT):\s*(?P<chapter>.+)$")
+# A citation's own words naming a Ministerial Council text by series and number.
+_MC_NUMBER = re.compile(
+    r"\b(?:MC|MINISTERIAL COUNCIL|MINISTERIAL)\s+(?P<series>DECISION|DOCUMENT)"
+    r"\s+NO\.?\s*(?P<number>\d+/\d{2})\b"
+)
 
 
 @dataclass
@@ -52,6 +57,17 @@ class Citation:
     back_reference: str = ""  # "op. cit." or "ibid."
     incomplete: bool = False  # the footnote breaks off inside the title (a lost page break)
     refers_to: "Citation | None" = field(default=None, repr=False)
+
+    def symbol_conflict(self) -> tuple[str, str] | None:
+        """``(symbol its words give, symbol printed)`` when the citation names a Ministerial
+        Council decision or document by number and prints the symbol of the other series
+        ("MC DECISION NO 2/05: MIGRATION. MC.DOC/2/05"); ``None`` when they agree."""
+        named = _MC_NUMBER.search(self.raw)
+        if not named or not self.symbol.startswith("MC."):
+            return None
+        series = "DEC" if named["series"] == "DECISION" else "DOC"
+        worded = f"MC.{series}/{named['number']}"
+        return (worded, self.symbol) if worded != self.symbol else None
 
     @property
     def is_osce(self) -> bool:

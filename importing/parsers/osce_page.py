@@ -4,7 +4,8 @@ Three shapes occur: a press release (title, a ``- Date: / - Place: / - Fields of
 list, paragraphs), a list of key documents each with its date, summary and quoted
 commitments ("Our mandate on migration"), and a topic page of headings and paragraphs
 ("Border management"). Paragraphs become provisions (descriptive, not commitments) so the
-page reads whole; the listed documents become cited documents with their quotations.
+page reads whole; the listed documents become cited documents, and the words the page quotes
+from each become quotations of the page crediting that document.
 """
 
 import re
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field
 from documents.dates import PartialDate, parse_date_phrase
 from documents.symbols import classify_symbol
 from importing.errors import ImportRejected
-from importing.parsed import ParsedDocument, ParsedProvision, ParsedSource
+from importing.parsed import ParsedDocument, ParsedProvision, ParsedQuotation, ParsedSource
 from importing.parsers.citations import classified_locators, classify_title
 from importing.parsers.operations import (
     card_operations,
@@ -35,8 +36,6 @@ _DESIGNATION = re.compile(
 )
 _PLACE_IN_TITLE = re.compile(r",\s+([A-Z][a-z]+)$")
 _PLACE_IN_SUMMARY = re.compile(r"Ministerial Council in ([A-Z][a-z]+)")
-_COMMITMENT_KINDS = {"final_act", "concluding_document", "charter", "summit_declaration", "mc_decision",
-                     "mc_document", "pc_decision", "ministerial_declaration", "meeting_document"}  # fmt: skip
 _MAX_HEADING = 100
 
 
@@ -65,17 +64,19 @@ def parse_page(text: str, *, name: str, sha256: str, symbol: str = "") -> Parsed
     if not lines:
         raise ImportRejected("the page has no content after its navigation")
     operations = menu_operations(text)
+    cited: list[ParsedDocument] = []
+    quotations: list[ParsedQuotation] = []
     if lines[0].lower() == "press release":
-        page, cited = _press_release(lines[1:]), []
+        page = _press_release(lines[1:])
         issuers = source_line_operations(
             _facts(lines[2:]).get("source", ""), fields_of_work=page.fields_of_work
         )
         page.issued_by = issuers[0].name if issuers else ""
         operations += issuers
     elif sum(1 for line in lines if parse_date_phrase(line)) >= 2:
-        page, cited = _document_list(lines)
+        page, cited, quotations = _document_list(lines)
     else:
-        page, cited = _topic_page(lines), []
+        page = _topic_page(lines)
         operations += card_operations(lines, topic=page.title)
     page.symbol = symbol
     page.full_text = "\n\n".join(lines)
@@ -85,6 +86,7 @@ def parse_page(text: str, *, name: str, sha256: str, symbol: str = "") -> Parsed
         sha256=sha256,
         document=page,
         cited=cited,
+        quotations=quotations,
         operations=with_host_countries(operations, participating_states(text)),
     )
 
@@ -166,7 +168,7 @@ def _topic_page(lines: list[str]) -> ParsedDocument:
     )
 
 
-def _document_list(lines: list[str]) -> tuple[ParsedDocument, list[ParsedDocument]]:
+def _document_list(lines: list[str]) -> tuple[ParsedDocument, list[ParsedDocument], list[ParsedQuotation]]:
     title = lines[0]
     entries: list[_Entry] = []
     pending: list[str] = []
@@ -185,8 +187,12 @@ def _document_list(lines: list[str]) -> tuple[ParsedDocument, list[ParsedDocumen
             pending.append(line)
     if entries:
         entries[-1].summary.extend(pending)
-    short = title[:40]
-    cited = [_entry_document(entry, short) for entry in entries]
+    cited = [_entry_document(entry) for entry in entries]
+    quotations = [
+        ParsedQuotation(text=quote, section=entry.name, sentence=quote, cited=[index])
+        for index, entry in enumerate(entries)
+        for quote in _quotes(_join(entry.summary))
+    ]
     page = ParsedDocument(
         title=title,
         kind="web_page",
@@ -195,7 +201,11 @@ def _document_list(lines: list[str]) -> tuple[ParsedDocument, list[ParsedDocumen
             [(entry.name, _join(entry.summary) or _entry_line(entry)) for entry in entries]
         ),
     )
-    return page, cited
+    return page, cited, quotations
+
+
+def _quotes(summary: str) -> list[str]:
+    return [" ".join(q.split()) for q in _QUOTE.findall(summary) if len(q.split()) >= 3]
 
 
 def _entry_line(entry: _Entry) -> str:
@@ -210,7 +220,7 @@ def _join(lines: list[str]) -> str:
     return text
 
 
-def _entry_document(entry: _Entry, page_short: str) -> ParsedDocument:
+def _entry_document(entry: _Entry) -> ParsedDocument:
     full_title = entry.title_lines[0] if entry.title_lines else entry.name
     summary = _join(entry.summary)
     title, symbol = full_title, ""
@@ -237,16 +247,4 @@ def _entry_document(entry: _Entry, page_short: str) -> ParsedDocument:
         locator=f"section “{entry.name}”",
         metadata_locators=classified_locators(f"section “{entry.name}”"),
     )
-    quotes = [" ".join(q.split()) for q in _QUOTE.findall(summary) if len(q.split()) >= 3]
-    for number, quote in enumerate(quotes, start=1):
-        suffix = f" ({number})" if len(quotes) > 1 else ""
-        document.provisions.append(
-            ParsedProvision(
-                label=f"quoted in {page_short}{suffix}",
-                text=quote,
-                origin="quotation",
-                quoted_locator=document.locator,
-                is_commitment=kind in _COMMITMENT_KINDS,
-            )
-        )
     return document

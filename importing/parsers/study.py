@@ -3,8 +3,8 @@ quotes from them, sorted into the five migration categories of its section 4.1.
 
 The study becomes a document of kind ``study`` that cites every OSCE document of its
 footnotes, with its own text outside section 4.1 as passages (``study_passages``); each
-quoted passage followed by a footnote number becomes a quotation provision
-of the document(s) that footnote cites, ``quoted_in`` the study.
+quoted passage followed by a footnote number becomes one quotation of the study, crediting
+the document(s) that footnote cites (``importing.quotations`` decides which).
 """
 
 import re
@@ -13,7 +13,7 @@ from commitments.taxonomy import MIGRATION_CATEGORIES
 from documents.dates import PartialDate
 from documents.symbols import classify_symbol
 from importing.errors import ImportRejected
-from importing.parsed import ParsedDocument, ParsedProvision, ParsedSource
+from importing.parsed import ParsedDocument, ParsedQuotation, ParsedSource
 from importing.parsers.citations import (
     Citation,
     classified_locators,
@@ -27,13 +27,10 @@ from importing.parsers.study_passages import study_passages
 
 _QUOTE = re.compile(r"“([^“”]+)”")
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-Z]")
+# The end of a sentence, with the closing quotation mark and footnote marker that may follow.
+_SENTENCE_STOP = re.compile(r"[.!?][”’\"]?\s?\d{0,3}\s+(?=[A-Z“])")
 _CATEGORY_BY_SECTION = {c["study_section"]: c["slug"] for c in MIGRATION_CATEGORIES}
 _COMMITMENTS_SECTION = "4.1"
-# Kinds whose texts participating States adopt: what they say binds them politically.
-_COMMITMENT_KINDS = {
-    "final_act", "concluding_document", "charter", "summit_declaration", "meeting_document",
-    "ministerial_declaration", "mc_decision", "mc_document", "pc_decision",
-}  # fmt: skip
 _MIN_QUOTE_WORDS = 3
 
 
@@ -52,10 +49,13 @@ def parse_study(text: str, *, name: str, sha256: str, symbol: str = "") -> Parse
         if c.incomplete
     ]
     works = _catalogue(citations)
-    warnings += _attach_quotations(layout, citations, works)
-    short = f"{layout.footer.short} {layout.footer.year}" if layout.footer else "the study"
     for parsed, _ in works.values():
-        _label_quotations(parsed, short)
+        warnings += [
+            f"{note}, but its own words name {parsed.symbol} “{parsed.title}”: kept as {parsed.symbol}"
+            for note in parsed.citation_conflicts
+        ]
+    quotations, quotation_warnings = _quotations(layout, citations, works)
+    warnings += quotation_warnings
     study = ParsedDocument(
         title=layout.footer.title if layout.footer else "",
         symbol=symbol,
@@ -77,6 +77,7 @@ def parse_study(text: str, *, name: str, sha256: str, symbol: str = "") -> Parse
         sha256=sha256,
         document=study,
         cited=cited,
+        quotations=quotations,
         warnings=warnings,
         operations=study_operations(study.provisions),
     )
@@ -97,10 +98,17 @@ def _work_key(citation: Citation) -> tuple:
 def _catalogue(citations: list[Citation]) -> dict[tuple, tuple[ParsedDocument, list[int]]]:
     """One ParsedDocument per OSCE work cited, with the footnotes citing it, in citing order."""
     works: dict[tuple, tuple[ParsedDocument, list[int]]] = {}
+    conflicts: list[tuple[Citation, str]] = []
     for citation in citations:
         full = citation.resolved()
         if full is None or not full.is_osce or not (full.title or full.symbol):
             continue
+        conflict = full.symbol_conflict()
+        if conflict and not citation.back_reference:
+            # The citation's words outrank the symbol it prints: a decision is not the document
+            # of the same number (MC.DEC/2/05 "Migration" is not MC.DOC/2/05, the Border Concept).
+            full.symbol = conflict[0]
+            conflicts.append((full, f"footnote {full.footnote} gives the symbol {conflict[1]}"))
         key = _work_key(full)
         if key not in works:
             symbol_kind, symbol_body = classify_symbol(full.symbol)
@@ -122,6 +130,8 @@ def _catalogue(citations: list[Citation]) -> dict[tuple, tuple[ParsedDocument, l
         footnotes = works[key][1]
         if citation.footnote not in footnotes:
             footnotes.append(citation.footnote)
+    for full, conflict in conflicts:
+        works[_work_key(full)][0].citation_conflicts.append(conflict)
     for parsed, footnotes in works.values():
         noun = "footnote" if len(footnotes) == 1 else "footnotes"
         cited_part = f" ({parsed.cited_part})" if parsed.cited_part else ""
@@ -129,10 +139,14 @@ def _catalogue(citations: list[Citation]) -> dict[tuple, tuple[ParsedDocument, l
     return works
 
 
-def _attach_quotations(
+def _quotations(
     layout: StudyLayout, citations: list[Citation], works: dict[tuple, tuple[ParsedDocument, list[int]]]
-) -> list[str]:
-    warnings = []
+) -> tuple[list[ParsedQuotation], list[str]]:
+    """Every quotation of section 4.1 with the footnote after it, once, crediting the documents
+    that footnote names (``ParsedQuotation.cited``); which of them it is from is decided when
+    the quotations are saved, against the texts held."""
+    quotations, warnings = [], []
+    index_of = {key: index for index, key in enumerate(works)}
     by_footnote: dict[int, list[Citation]] = {}
     for citation in citations:
         by_footnote.setdefault(citation.footnote, []).append(citation)
@@ -146,26 +160,44 @@ def _attach_quotations(
         footnote = _footnote_after(layout, match.end())
         if footnote is None:
             continue
-        cited = [c.resolved() for c in by_footnote.get(footnote, [])]
-        targets = [works[_work_key(c)][0] for c in cited if c is not None and _work_key(c) in works]
-        if not targets:
+        cited = []
+        for citation in by_footnote.get(footnote, []):
+            full = citation.resolved()
+            key = _work_key(full) if full is not None else None
+            if key in index_of and index_of[key] not in cited:
+                cited.append(index_of[key])
+        if not cited:
             warnings.append(
-                f"footnote {footnote}: the quotation “{quote[:60]}…” cites no OSCE document we know"
+                f"footnote {footnote}: the quotation “{quote[:60]}…” cites no OSCE document we know;"
+                " kept unattributed"
             )
-            continue
         category = _CATEGORY_BY_SECTION.get(section.number)
-        for target in targets:
-            target.provisions.append(
-                ParsedProvision(
-                    label="",
-                    text=quote,
-                    is_commitment=target.kind in _COMMITMENT_KINDS,
-                    origin="quotation",
-                    quoted_locator=f"footnote {footnote}",
-                    categories=[category] if category else [],
-                )
+        quotations.append(
+            ParsedQuotation(
+                text=quote,
+                footnote=str(footnote),
+                section=section.number,
+                sentence=_sentence_around(layout.text, match.start(), match.end()),
+                cited=cited,
+                categories=[category] if category else [],
             )
-    return warnings
+        )
+    return quotations, warnings
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of the body that holds ``text[start:end]``, its footnote markers and all."""
+    paragraph_start = text.rfind("\n\n", 0, start) + 1
+    paragraph_end = text.find("\n\n", end)
+    paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+    begin = paragraph_start
+    for stop in _SENTENCE_STOP.finditer(text, paragraph_start, start):
+        begin = stop.end()
+    finish = paragraph_end
+    stop = _SENTENCE_STOP.search(text, end, paragraph_end)
+    if stop:
+        finish = stop.start() + len(stop.group().rstrip())
+    return " ".join(text[begin:finish].split())
 
 
 def _footnote_after(layout: StudyLayout, offset: int) -> int | None:
@@ -178,23 +210,6 @@ def _footnote_after(layout: StudyLayout, offset: int) -> int | None:
             return None
         return number
     return None
-
-
-def _label_quotations(parsed: ParsedDocument, short: str) -> None:
-    """Labels a citation can use: ``quoted in SOG 2016, fn. 18`` (and ``(2)`` for a second)."""
-    seen: dict[str, int] = {}
-    unique: list[ParsedProvision] = []
-    texts: set[tuple[str, str]] = set()
-    for provision in parsed.provisions:
-        if (provision.quoted_locator, provision.text) in texts:
-            continue
-        texts.add((provision.quoted_locator, provision.text))
-        number = provision.quoted_locator.removeprefix("footnote ")
-        seen[number] = seen.get(number, 0) + 1
-        suffix = f" ({seen[number]})" if seen[number] > 1 else ""
-        provision.label = f"quoted in {short}, fn. {number}{suffix}"
-        unique.append(provision)
-    parsed.provisions = unique
 
 
 def _full_text(layout: StudyLayout) -> str:

@@ -17,6 +17,7 @@ from commitments.models import (
     MigrationCategory,
     Provision,
     ProvisionCuration,
+    Quotation,
     Relation,
     TagDecision,
 )
@@ -73,6 +74,7 @@ def corpus_tables() -> Tables:
         "fields_of_work": [{"slug": f.slug, "name": f.name} for _, f in sorted(fields_of_work.items())],
         "documents": [_document_row(d) for d in documents],
         "provisions": provision_rows,
+        "quotations": _quotation_rows(published, {p.pk for p in provisions}),
         "relations": [
             {
                 "id": r.pk,
@@ -144,6 +146,38 @@ def corpus_tables() -> Tables:
     }
 
 
+def _quotation_rows(published: dict[int, str], provision_ids: set[int]) -> list[dict]:
+    """The quotations published documents make; links to what is not published are emptied."""
+    rows = []
+    quotations = (
+        Quotation.objects.filter(quoting_document_id__in=published)
+        .prefetch_related(Prefetch("candidates", queryset=Document.objects.order_by("pk")))
+        .order_by("id")
+    )
+    for q in quotations:
+        rows.append(
+            {
+                "id": q.pk,
+                "quoting_document": published[q.quoting_document_id],
+                "position": q.position,
+                "footnote": q.footnote,
+                "section": q.section,
+                "text": q.text,
+                "sentence": q.sentence,
+                "candidates": [published[c.pk] for c in q.candidates.all() if c.pk in published],
+                "attributed_to": published.get(q.attributed_to_id),
+                "status": q.status,
+                "matched_provision": q.matched_provision_id
+                if q.matched_provision_id in provision_ids
+                else None,
+                "passage": q.passage_id if q.passage_id in provision_ids else None,
+                "note": q.note,
+                "attribution_basis": q.attribution_basis,
+            }
+        )
+    return rows
+
+
 def _document_row(document: Document) -> dict:
     return {
         "id": document.pk,
@@ -164,6 +198,7 @@ def _document_row(document: Document) -> dict:
         "fields_of_work": [f.slug for f in document.fields_of_work.all()],
         "citation": document.citation(),
         "url": document.get_absolute_url(),
+        "authors": document.authors,
     }
 
 

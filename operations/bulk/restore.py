@@ -19,6 +19,7 @@ from commitments.models import (
     MigrationCategory,
     Provision,
     ProvisionCuration,
+    Quotation,
     Relation,
     TagDecision,
 )
@@ -43,7 +44,8 @@ from operations.bulk.tables import (
 )
 
 _RESTORED_MODELS = [
-    Document, Provision, Relation, MetadataClaim, FieldDecision, DocumentAttachment, OperationClaim,
+    Document, Provision, Quotation, Relation, MetadataClaim, FieldDecision, DocumentAttachment,
+    OperationClaim,
 ]  # fmt: skip
 
 
@@ -200,6 +202,30 @@ def _restore(tables: Tables) -> dict[str, int]:
             [_lookup(categories, s, "provisions", i, "category") for s in row["categories"]]
         )
         provisions[provision.pk] = provision
+
+    for i, row in enumerate(tables["quotations"], start=1):
+        quotation = Quotation(
+            id=row["id"],
+            quoting_document=_lookup(documents, row["quoting_document"], "quotations", i, "document"),
+            attributed_to=_lookup(documents, row["attributed_to"], "quotations", i, "document")
+            if row["attributed_to"]
+            else None,
+            matched_provision=_lookup(provisions, row["matched_provision"], "quotations", i, "provision")
+            if row["matched_provision"] is not None
+            else None,
+            passage=_lookup(provisions, row["passage"], "quotations", i, "provision")
+            if row["passage"] is not None
+            else None,
+            **{
+                name: row[name]
+                for name in ("position", "footnote", "section", "text", "sentence", "status", "note")
+            },
+            attribution_basis=row["attribution_basis"],
+        )
+        _saved("quotations", i, quotation)
+        quotation.candidates.set(
+            [_lookup(documents, slug, "quotations", i, "document") for slug in row["candidates"]]
+        )
 
     for i, row in enumerate(tables["relations"], start=1):
         relation = Relation(id=row["id"], kind=row["kind"], evidence=row["evidence"])

@@ -7,7 +7,7 @@ three cannot drift apart. Documents are referred to by slug, provisions by id.
 from operations.bulk import field_operations as _operations
 
 FORMAT_NAME = "osce-migration-commitments-corpus"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 LIST_SEPARATOR = ";"
 
 # table -> (column, description); the order is the column order of the CSV file.
@@ -48,6 +48,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("fields_of_work", "slugs of the OSCE fields of work it is filed under, separated by ;"),
         ("citation", "how to cite it (derived)"),
         ("url", "path of its page on the site (derived)"),
+        ("authors", "personal authors as a citation names them (a study's); empty for an institution's text"),
     ],
     "provisions": [
         ("id", "permanent number; its page is /provisions/<id>/"),
@@ -65,6 +66,22 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("citation", "how to cite it (derived)"),
         ("url", "path of its page on the site (derived)"),
         ("is_preamble", "true for a preambular paragraph (Recalling …) at the head of a decision"),
+    ],
+    "quotations": [
+        ("id", "permanent number"),
+        ("quoting_document", "slug of the document that quotes"),
+        ("position", "order within the quoting document"),
+        ("footnote", "the footnote of the quoting document that cites the source; empty for none"),
+        ("section", "where in the quoting document, e.g. 4.1.2 or a web page's section"),
+        ("text", "the quoted words exactly as the quoting document prints them"),
+        ("sentence", "the sentence that quotes them"),
+        ("candidates", "slugs of the documents the footnote names, separated by ;"),
+        ("attributed_to", "slug of the document the words are from; empty while not decided"),
+        ("status", "matched, not_found, ambiguous, text_not_held or unattributed"),
+        ("matched_provision", "id of the provision of the attributed document's text holding the words"),
+        ("passage", "id of the provision that carries the words when no held provision does"),
+        ("note", "how the attribution was reached, or why it is in doubt"),
+        ("attribution_basis", "a curator's one-line basis for the attribution; empty when not decided"),
     ],
     "relations": [
         ("id", "permanent number"),
@@ -123,6 +140,7 @@ LIST_COLUMNS = {
     ("provisions", "categories"),
     ("documents", "fields_of_work"),
     *_operations.LIST_COLUMNS,
+    ("quotations", "candidates"),
 }
 INT_COLUMNS = {
     ("dimensions", "position"),
@@ -130,6 +148,10 @@ INT_COLUMNS = {
     ("documents", "id"),
     ("provisions", "id"),
     ("provisions", "position"),
+    ("quotations", "id"),
+    ("quotations", "position"),
+    ("quotations", "matched_provision"),
+    ("quotations", "passage"),
     ("relations", "id"),
     ("relations", "source_provision"),
     ("relations", "target_provision"),
@@ -144,6 +166,9 @@ BOOL_COLUMNS = {("provisions", "is_commitment"), ("provisions", "is_preamble"), 
 NULLABLE_COLUMNS = {
     ("documents", "date"),
     ("provisions", "quoted_in"),
+    ("quotations", "attributed_to"),
+    ("quotations", "matched_provision"),
+    ("quotations", "passage"),
     ("relations", "source_provision"),
     ("relations", "target_provision"),
     ("claims", "source_document"),

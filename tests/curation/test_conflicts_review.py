@@ -103,24 +103,29 @@ def test_a_field_whose_sources_agree_has_nothing_to_decide(curator_client, athen
     assert curator_client.get(_resolve_url(athens, "title")).status_code == 404
 
 
-def test_the_studys_misattributed_title_of_mc_doc_2_05_is_reviewed_and_decided(
+def test_on_the_corpus_footnote_9_is_no_title_conflict_and_the_dates_of_5_09_are_decided(
     curator_client, curator, corpus
 ):
+    # Footnote 9 names Decision No. 2/05 "Migration": a document of its own, not a second title
+    # for MC.DOC/2/05 for a curator to choose between.
     concept = corpus.document("MC.DOC/2/05")
+    assert "title" not in concept.conflicting_fields()
+    athens = corpus.document("MC.DEC/5/09")
     page = curator_client.get(CONFLICTS).content.decode()
-    assert "Border Security and Management Concept" in page and "footnote 9" in page
+    assert "MC.DEC/5/09 Migration Management" in page and "footnote 11" in page
+    assert "Border Security and Management Concept" not in page
 
-    form = curator_client.get(_resolve_url(concept, "title")).content.decode()
+    form = curator_client.get(_resolve_url(athens, "date")).content.decode()
     choices = [line for line in form.splitlines() if "<strong>" in line and "stated by" in line]
-    index = next(i for i, line in enumerate(choices) if "Border Security and Management Concept" in line)
+    index = next(i for i, line in enumerate(choices) if "2009-12-04" in line)
     response = curator_client.post(
-        _resolve_url(concept, "title"), {"choice": str(index), "note": "Footnote 9 names MC.DEC/2/05."}
+        _resolve_url(athens, "date"), {"choice": str(index), "note": "The OSCE's own page dates it."}
     )
     assert response.status_code == 302
-    concept.refresh_from_db()
-    assert concept.title == "Border Security and Management Concept"
-    assert "title" not in concept.conflicting_fields()
-    assert FieldDecision.objects.get(document=concept, field="title").decided_by == curator
+    athens.refresh_from_db()
+    assert athens.display_date() == "4 December 2009"
+    assert "date" not in athens.conflicting_fields()
+    assert FieldDecision.objects.get(document=athens, field="date").decided_by == curator
 
 
 def test_fields_of_work_are_decided_as_a_list_of_names(curator_client):

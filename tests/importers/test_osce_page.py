@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from commitments.models import ProvisionOrigin, Relation
+from commitments.models import ProvisionOrigin, Quotation, QuotationStatus, Relation
 from documents.models import Document
 from importing.corpus import CORPUS_DIR
 from importing.parsers.osce_page import content_lines, parse_page
@@ -70,18 +70,16 @@ def test_the_mandate_page_gives_summaries_without_the_glossary_tooltip():
 
 def test_the_mandate_page_quotes_commitments_of_the_documents_it_lists():
     source = parsed(MANDATE)
-    vienna = source.cited[2].provisions
-    assert [p.text for p in vienna] == [
+    assert not any(p.origin == "quotation" for d in source.cited for p in d.provisions)
+    vienna = [q for q in source.quotations if q.cited == [2]]
+    assert [q.text for q in vienna] == [
         "participating States will respect fully the right of everyone […] to freedom of movement and "
         "residence within the borders of each State, and […] to leave any country, including his own, and to "
         "return to his country"
     ]
-    assert vienna[0].origin == "quotation" and vienna[0].is_commitment
-    decision = source.cited[4].provisions
-    assert [p.label for p in decision] == [
-        "quoted in Our mandate on migration (1)",
-        "quoted in Our mandate on migration (2)",
-    ]
+    assert vienna[0].section == "Third Follow-up Meeting Document"
+    decision = [q for q in source.quotations if q.cited == [4]]
+    assert len(decision) == 2 and source.cited[4].symbol == "MC.DEC/5/09"
     assert decision[0].text.startswith("improved policy coherence between migration and economic")
     assert decision[1].text.endswith("facilitating the flow of remittances")
 
@@ -136,10 +134,18 @@ def test_the_pages_are_stored_with_their_documents_and_quotations(corpus):
         )
     )
     assert {"Helsinki Final Act", "Migration Management", "Ministerial Statement on Migration"} <= targets
-    quotation = Document.objects.get(symbol="MC.DEC/5/09").provisions.get(
-        label="quoted in Our mandate on migration (2)"
+    decision = Document.objects.get(symbol="MC.DEC/5/09")
+    quotation = Quotation.objects.get(
+        quoting_document=page, text__endswith="facilitating the flow of remittances"
     )
-    assert (quotation.origin, quotation.quoted_in) == (ProvisionOrigin.QUOTATION, page)
+    assert (quotation.attributed_to, quotation.status) == (decision, QuotationStatus.TEXT_NOT_HELD)
+    assert quotation.locator == "section “Decision No. 5/09”"
+    passage = quotation.passage
+    assert (passage.document, passage.origin, passage.quoted_in) == (
+        decision,
+        ProvisionOrigin.QUOTATION,
+        page,
+    )
     release = corpus.source_document(PRESS_RELEASE)
     assert sorted(release.fields_of_work.values_list("name", flat=True)) == [
         "Economic activities",

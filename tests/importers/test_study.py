@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from commitments.models import ProvisionOrigin, Relation
+from commitments.models import ProvisionOrigin, Quotation, QuotationStatus, Relation
 from documents.models import Document, MetadataClaim
 from importing.corpus import CORPUS_DIR
 from importing.parsers.citations import resolve_back_references, split_citations
@@ -26,7 +26,7 @@ def cited(study, symbol_or_title):
 def test_the_catalogue_holds_the_osce_documents_of_the_footnotes(study):
     symbols = {d.symbol for d in study.cited if d.symbol}
     assert {
-        "MC.DOC/2/05", "MC.DEC/5/09", "MC.DOC/6/06", "MC.DEC/8/09", "MC.DEC/4/03", "MC.DEC/12/04",
+        "MC.DEC/2/05", "MC.DEC/5/09", "MC.DOC/6/06", "MC.DEC/8/09", "MC.DEC/4/03", "MC.DEC/12/04",
         "PC.DEC/621", "MC.DOC/1/03", "MC(5).DEC/2", "EEF.GAL/3/09/Rev.1", "EEF.GAL/4/09",
         "SEC.FR/444/16/Rev.1",
     } == symbols  # fmt: skip
@@ -86,46 +86,81 @@ def test_op_cit_and_ibid_resolve_to_the_citation_they_point_back_to():
 
 
 def test_back_references_in_the_study_are_counted_as_citations(study):
-    assert cited(study, "MC.DOC/2/05").citation_evidence == "footnotes 9, 23, 25, 30, 34, 39, 47, 105"
+    assert cited(study, "MC.DEC/2/05").citation_evidence == "footnotes 9, 23, 25, 30, 34, 39, 47, 105"
     assert cited(study, "MC.DEC/5/09").citation_evidence.startswith("footnotes 11, 12, 22, 29")
 
 
-def test_quoted_commitments_go_to_the_cited_document_with_the_sections_category(study):
-    helsinki = {p.quoted_locator: p for p in cited(study, "Helsinki Final Act").provisions}
-    assert (
-        helsinki["footnote 13"].text
-        == "help to remedy any deficiency of skilled labour in their country of origin"
+def test_footnote_9_is_decision_2_05_migration_whatever_symbol_it_prints(study):
+    decision = cited(study, "MC.DEC/2/05")
+    assert (decision.title, decision.kind, decision.place) == ("Migration", "mc_decision", "Ljubljana")
+    assert decision.citation_conflicts == ["footnote 9 gives the symbol MC.DOC/2/05"]
+    assert not any(d.symbol == "MC.DOC/2/05" for d in study.cited)
+    assert any("footnote 9 gives the symbol MC.DOC/2/05" in w for w in study.warnings)
+
+
+def quotations_at(study, footnote):
+    return [q for q in study.quotations if q.footnote == str(footnote)]
+
+
+def named(study, quotation):
+    return [study.cited[index].symbol or study.cited[index].title for index in quotation.cited]
+
+
+def test_a_quotation_credits_the_documents_its_footnote_cites_with_the_sections_category(study):
+    (fn13,) = quotations_at(study, 13)
+    assert fn13.text == "help to remedy any deficiency of skilled labour in their country of origin"
+    assert (named(study, fn13), fn13.categories, fn13.section) == (
+        ["Helsinki Final Act"],
+        ["labour"],
+        "4.1.1",
     )
-    assert helsinki["footnote 13"].categories == ["labour"]
-    assert helsinki["footnote 18"].categories == ["human"]
-    assert helsinki["footnote 13"].label == "quoted in SOG 2016, fn. 13"
-    decision = {p.quoted_locator: p for p in cited(study, "MC.DEC/5/09").provisions}
-    assert decision["footnote 29"].text == "in order to ensure better preparedness in this area"
-    assert decision["footnote 29"].categories == ["environmental"]
-    assert decision["footnote 40"].categories == ["forced"]
-    concept = {p.quoted_locator: p for p in cited(study, "MC.DOC/2/05").provisions}
-    assert concept["footnote 34"].categories == ["illegal"]
-    assert (
-        concept["footnote 34"].text == "strengthening international exchange networks and information-sharing"
+    (fn18,) = quotations_at(study, 18)
+    assert fn18.categories == ["human"]
+    (fn29,) = quotations_at(study, 29)
+    assert (fn29.text, fn29.categories) == (
+        "in order to ensure better preparedness in this area",
+        ["environmental"],
     )
+    assert quotations_at(study, 40)[0].categories == ["forced"]
+    (fn34,) = quotations_at(study, 34)
+    assert fn34.text == "strengthening international exchange networks and information-sharing"
+    assert fn34.categories == ["illegal"]
+    assert named(study, fn34) == ["MC.DEC/2/05"]  # op. cit. of footnote 9
+    assert fn34.sentence.startswith("That supposes, among other things, “strengthening")
+
+
+def test_a_footnote_naming_several_documents_gives_each_quotation_once(study):
+    fn22 = quotations_at(study, 22)
+    assert [q.text[:20] for q in fn22] == [
+        "a human dimension",
+        "all acts of discrimi",
+        "increasing efforts t",
+    ]
+    assert len(named(study, fn22[0])) == 6
+    assert len({q.text for q in study.quotations}) == len(study.quotations)
+    assert not any(p.origin == "quotation" for d in study.cited for p in d.provisions)
 
 
 def test_every_category_of_section_4_1_gets_quotations(study):
-    categories = {c for d in study.cited for p in d.provisions for c in p.categories}
+    categories = {c for q in study.quotations for c in q.categories}
     assert categories == {"labour", "human", "environmental", "illegal", "forced"}
 
 
 def test_quotations_in_the_section_introduction_have_no_category(study):
-    decision = cited(study, "MC.DEC/5/09")
-    introduction = [p for p in decision.provisions if p.quoted_locator == "footnote 11"]
+    introduction = quotations_at(study, 11)
     assert len(introduction) == 4
-    assert all(p.categories == [] for p in introduction)
-    assert [p.label for p in introduction][1] == "quoted in SOG 2016, fn. 11 (2)"
+    assert all(q.categories == [] and q.section == "4.1" for q in introduction)
+
+
+def test_a_quotation_whose_footnote_cites_nothing_readable_is_kept_with_a_warning(study):
+    (fn56,) = quotations_at(study, 56)
+    assert fn56.cited == []
+    assert any(w.startswith("footnote 56: the quotation") for w in study.warnings)
 
 
 def test_the_running_footer_and_page_numbers_are_not_text(study):
     assert "SOG ·" not in study.document.full_text
-    assert all("SOG ·" not in p.text for d in study.cited for p in d.provisions)
+    assert all("SOG ·" not in q.text and "SOG ·" not in q.sentence for q in study.quotations)
     assert "\n33\n" not in study.document.full_text
 
 
@@ -143,18 +178,28 @@ def test_the_study_cites_every_document_of_its_catalogue(corpus):
     # The footnotes' citations: the study's passages cite documents of their own (lineage).
     relations = Relation.objects.filter(source_document=study, kind="cites", origin="citation")
     assert relations.count() == len(corpus_report(corpus, STUDY_FILE).outcomes) - 1
-    assert relations.get(target_document__symbol="MC.DOC/2/05").evidence.startswith("footnotes 9, 23")
+    evidence = relations.get(target_document__symbol="MC.DEC/2/05").evidence
+    assert evidence == "footnotes 9, 23, 25, 30, 34, 39, 47, 105; footnote 9 gives the symbol MC.DOC/2/05"
+    assert not relations.filter(target_document__symbol="MC.DOC/2/05").exists()
 
 
 @pytest.mark.django_db
-def test_quotations_are_stored_as_provisions_quoted_in_the_study(corpus):
+def test_a_quotation_of_a_document_whose_text_is_not_held_is_a_passage_citable_as_quoted(corpus):
     study = corpus.source_document(STUDY_FILE)
     helsinki = Document.objects.get(title="Helsinki Final Act")
-    quotation = helsinki.provisions.get(quoted_locator="footnote 13")
-    assert quotation.origin == ProvisionOrigin.QUOTATION
-    assert quotation.quoted_in == study
-    assert list(quotation.categories.values_list("slug", flat=True)) == ["labour"]
-    assert quotation.citation().endswith("quoted in SOG 2016, fn. 13")
+    quotation = Quotation.objects.get(quoting_document=study, footnote="13")
+    assert (quotation.attributed_to, quotation.status) == (helsinki, QuotationStatus.TEXT_NOT_HELD)
+    passage = quotation.passage
+    assert (passage.document, passage.origin, passage.quoted_in) == (
+        helsinki,
+        ProvisionOrigin.QUOTATION,
+        study,
+    )
+    assert list(passage.categories.values_list("slug", flat=True)) == ["labour"]
+    assert passage.citation() == (
+        "Helsinki Final Act (1975), as quoted in F. Marciacq, I. Boštjančič Pulko and T. Flessenkemper,"
+        " *Migration – a new challenge for the OSCE in South Eastern Europe?* (2016), fn. 13"
+    )
 
 
 @pytest.mark.django_db
@@ -172,12 +217,16 @@ def test_every_value_the_study_sets_is_a_claim_with_the_study_as_source(corpus):
 
 
 @pytest.mark.django_db
-def test_footnote_9_title_conflicts_with_mc_doc_2_05_and_both_values_are_kept(corpus):
+def test_footnote_9_is_its_own_document_and_leaves_mc_doc_2_05_to_its_own_text(corpus):
     concept = corpus.document("MC.DOC/2/05")
-    assert concept.title == "Border Security and Management Concept"  # its own text outranks a citation
-    titles = {(c.value, c.source_locator) for c in concept.claims.filter(field="title")}
-    assert titles == {("Border Security and Management Concept", ""), ("Migration", "footnote 9")}
-    assert "title" in concept.conflicting_fields()
+    assert concept.title == "Border Security and Management Concept"
+    assert set(concept.claims.filter(field="title").values_list("value", flat=True)) == {
+        "Border Security and Management Concept"
+    }
+    decision = corpus.document("MC.DEC/2/05")
+    assert (decision.title, decision.kind, decision.place) == ("Migration", "mc_decision", "Ljubljana")
+    assert decision.display_date() == "6 December 2005"
+    assert {q.footnote for q in decision.attributed_quotations.all()} == {"9", "23", "47"}
 
 
 def corpus_report(corpus, file):

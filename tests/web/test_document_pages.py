@@ -162,14 +162,13 @@ def test_on_the_corpus_mc_doc_2_05_reads_whole_with_its_contents_and_anchors(cli
     assert "Interpretative Statement under Paragraph 79" in html
 
 
-def test_on_the_corpus_the_study_s_wrong_title_for_mc_doc_2_05_is_shown_beside_the_right_one(client, corpus):
+def test_on_the_corpus_footnote_9_is_decision_2_05_and_not_a_second_title_of_mc_doc_2_05(client, corpus):
     response = client.get("/documents/mc-doc-2-05/")
-    (conflict,) = response.context["page"].conflicts
-    assert conflict.field == "title"
-    values = {v.display: [c.source_locator for c in v.claims] for v in conflict.values}
-    assert values["Border Security and Management Concept"] == [""]
-    assert values["Migration"] == ["footnote 9"]
-    assert any(r.source_document.kind == "study" for r in response.context["page"].cited_by)
+    assert response.context["page"].conflicts == []
+    assert not any(r.source_document.kind == "study" for r in response.context["page"].cited_by)
+    decision = client.get("/documents/mc-dec-2-05/")
+    assert decision.context["page"].document.title == "Migration"
+    assert any(r.source_document.kind == "study" for r in decision.context["page"].cited_by)
 
 
 def test_on_the_corpus_mc_dec_5_09_shows_both_dates_with_their_sources(client, corpus):

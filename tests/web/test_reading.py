@@ -12,7 +12,7 @@ def test_sub_paragraphs_know_the_paragraph_they_continue():
     assert parent_label("Annex C.1(i)") == "Annex C.1"
     assert parent_label("12(a)") == "12"
     assert parent_label("4") == ""
-    assert parent_label("quoted in SOG 2016, fn. 22 (3)") == ""
+    assert parent_label("quotation-3") == ""  # a passage known only from a quotation
 
 
 def test_a_sub_paragraph_s_page_shows_its_chapeau(client, corpus):

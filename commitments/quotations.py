@@ -1,0 +1,171 @@
+"""Quotations: the words one source quotes from another, kept as what they are.
+
+A quotation is not a paragraph of the document it is attributed to: it is a passage of the
+*quoting* source (the study's footnote 13, a web page's section), with the words exactly as
+printed, the document the source attributes them to, and — when the knowledge base holds that
+document's text — the provision they match. Its ``status`` says how far the attribution was
+checked; a curator reads it and acts on it.
+
+A quotation that matches no held provision is still findable: its words are carried by one
+provision of ``origin=quotation`` (its ``passage``), of the attributed document, or of the
+quoting source when the footnote names several documents and the text does not say which. A
+matched quotation has no passage: its provision is the passage, shown as "quoted in …".
+"""
+
+from django.db import models
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from documents.citations import house_citation
+from documents.models import Document, PublicationStatus
+
+
+class QuotationStatus(models.TextChoices):
+    MATCHED = "matched", "matched to a provision"
+    NOT_FOUND = "not_found", "not found in the text of the attributed document"
+    AMBIGUOUS = "ambiguous", "ambiguous: the footnote names several documents"
+    TEXT_NOT_HELD = "text_not_held", "the attributed document's text is not held"
+    UNATTRIBUTED = "unattributed", "unattributed: the footnote names no document we could read"
+
+
+FLAGGED_STATUSES = (QuotationStatus.NOT_FOUND, QuotationStatus.AMBIGUOUS, QuotationStatus.UNATTRIBUTED)
+
+
+class QuotationQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(quoting_document__status=PublicationStatus.PUBLISHED)
+
+    def flagged(self):
+        """Quotations a curator should look at: not found, or not attributed to one document."""
+        return self.filter(status__in=FLAGGED_STATUSES)
+
+
+class Quotation(models.Model):
+    """``quoting_document`` quotes ``text`` at ``locator`` (``footnote 13``) and credits it to
+    ``attributed_to`` (or to one of ``candidates``)."""
+
+    quoting_document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="quotations_made")
+    position = models.PositiveIntegerField(default=0, help_text="Order within the quoting source.")
+    footnote = models.CharField(max_length=10, blank=True, help_text="The footnote that cites the source.")
+    section = models.CharField(
+        max_length=200, blank=True, help_text="Where in the quoting source: 4.1.2, or a web page's section."
+    )
+    text = models.TextField(help_text="The quoted words exactly as the quoting source prints them.")
+    sentence = models.TextField(blank=True, help_text="The sentence of the quoting source that quotes them.")
+    candidates = models.ManyToManyField(
+        Document,
+        blank=True,
+        related_name="candidate_quotations",
+        help_text="The documents the footnote names.",
+    )
+    attributed_to = models.ForeignKey(
+        Document,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="attributed_quotations",
+        help_text="The document the words are from; blank while ambiguous.",
+    )
+    status = models.CharField(max_length=20, choices=QuotationStatus.choices)
+    matched_provision = models.ForeignKey(
+        "commitments.Provision",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="quotations",
+        help_text="The provision of the attributed document's held text that holds these words.",
+    )
+    passage = models.OneToOneField(
+        "commitments.Provision",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="quotation",
+        help_text="The provision that carries the words when no held provision does.",
+    )
+    note = models.CharField(
+        max_length=500, blank=True, help_text="How the attribution was reached, or why it is in doubt."
+    )
+    attribution_basis = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="A curator's one-line basis for the attribution; when set, a re-import keeps it.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+    objects = QuotationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["quoting_document", "position", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["quoting_document", "footnote", "section", "text"], name="quotation_unique_in_source"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"“{_short(self.text)}” ({self.quoting_document}, {self.locator})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("quotation-detail", args=[self.pk])
+
+    @property
+    def locator(self) -> str:
+        """Where the quoting source quotes it: ``fn. 13``, ``section “Helsinki Final Act”``."""
+        if self.footnote:
+            return f"fn. {self.footnote}"
+        return f"section “{self.section}”" if self.section else ""
+
+    @property
+    def is_flagged(self) -> bool:
+        return self.status in FLAGGED_STATUSES
+
+    def status_text(self) -> str:
+        """The status as a curator or reader reads it: ``not found in the text of MC.DOC/2/05``."""
+        if self.status == QuotationStatus.NOT_FOUND and self.attributed_to_id:
+            return f"not found in the text of {self.attributed_to.symbol or self.attributed_to.title}"
+        return self.get_status_display()
+
+    def source_citation(self) -> str:
+        """``as quoted in <the quoting source>, fn. 13``."""
+        where = f", {self.locator}" if self.locator else ""
+        return f"as quoted in {quoting_citation(self.quoting_document)}{where}"
+
+    def citation(self) -> str:
+        """``Helsinki Final Act (1975), as quoted in F. Marciacq, …, *Migration – …?* (2016), fn. 13``.
+
+        Words not attributed to one document are cited from the source that quotes them, with
+        the documents its footnote names: ``F. Marciacq, … (2016), fn. 30, quoting one of …``."""
+        if self.attributed_to_id:
+            return f"{short_citation(self.attributed_to)}, {self.source_citation()}"
+        where = f", {self.locator}" if self.locator else ""
+        names = [short_citation(d) for d in self.candidates.all()]
+        quoting = (
+            f", quoting one of: {'; '.join(names)}" if names else ", quoting a document it does not name"
+        )
+        return f"{quoting_citation(self.quoting_document)}{where}{quoting}"
+
+
+def _short(text: str) -> str:
+    words = " ".join(text.split())
+    return words if len(words) <= 60 else words[:60].rsplit(" ", 1)[0] + " …"
+
+
+def short_citation(document: Document) -> str:
+    """``MC.DEC/5/09, Migration Management (2009)``; ``Helsinki Final Act (1975)``."""
+    name = ", ".join(part for part in (document.symbol, document.title) if part)
+    return f"{name} ({document.date.year})" if document.date else name
+
+
+def quoting_citation(document: Document) -> str:
+    """A quoting source as a reader names it: a study by its authors and italic title and year
+    (``F. Marciacq, … and T. Flessenkemper, *Migration – …?* (2016)``), an OSCE page in the
+    house form."""
+    authors = getattr(document, "authors", "")
+    if document.kind == "study" or authors:
+        title = f"*{document.title}*"
+        year = f" ({document.date.year})" if document.date else ""
+        return f"{authors}, {title}{year}" if authors else f"{title}{year}"
+    return house_citation(document)
