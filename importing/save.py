@@ -45,8 +45,8 @@ from importing.identity import find_document, find_own_document
 from importing.models import ImportWarning
 from importing.operations_save import link_mentions, save_operations
 from importing.parsed import CLAIMED_FIELDS, ParsedDocument, ParsedSource
-from importing.warnings import describe_warning
 from importing.quotations import save_quotations
+from importing.warnings import describe_warning
 
 
 @dataclass
