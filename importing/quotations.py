@@ -149,7 +149,8 @@ def save_quotations(
             attribution = attribute(parsed, candidates)
         changed += _store(quotation, position, parsed, attribution, candidates)
         _sync_passage(quotation, parsed, candidates)
-        if quotation.is_flagged:
+        # An unattributed quotation was warned of by its parser, which knows why.
+        if quotation.is_flagged and quotation.status != QuotationStatus.UNATTRIBUTED:
             warnings.append(
                 f"{parsed.locator}: the quotation “{_short(parsed.text)}” is {quotation.status_text()}"
             )

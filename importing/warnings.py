@@ -29,6 +29,9 @@ _KINDS = [
     # importing/parsers/study.py
     (WarningKind.UNATTRIBUTED_QUOTATION, r"the quotation .* cites no OSCE document"),
     (WarningKind.INCOMPLETE_CITATION, r"the citation breaks off"),
+    (WarningKind.METADATA, r"^the citation gives the symbol .* but its own words name"),
+    # importing/quotations.py
+    (WarningKind.UNATTRIBUTED_QUOTATION, r"the quotation .* is (ambiguous|not found in the text of)"),
     # importing/parsers/citations.py
     (WarningKind.DANGLING_REFERENCE, r"points back to no earlier citation"),
     # importing/parsers/lines.py

@@ -51,7 +51,8 @@ def parse_study(text: str, *, name: str, sha256: str, symbol: str = "") -> Parse
     works = _catalogue(citations)
     for parsed, _ in works.values():
         warnings += [
-            f"{note}, but its own words name {parsed.symbol} “{parsed.title}”: kept as {parsed.symbol}"
+            f"{parsed.locator}: the citation gives the symbol {note.rsplit(' ', 1)[-1]}, but its own"
+            f" words name {parsed.symbol} “{parsed.title}”; kept as {parsed.symbol}"
             for note in parsed.citation_conflicts
         ]
     quotations, quotation_warnings = _quotations(layout, citations, works)

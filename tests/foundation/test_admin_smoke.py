@@ -8,13 +8,15 @@ pytestmark = pytest.mark.django_db
 
 
 # Every model the admin offers, with whether a person may add one by hand: suggestions come
-# from the classifier, field decisions from the conflicts review, importer warnings from imports.
+# from the classifier, field decisions from the conflicts review, importer warnings and
+# quotations from imports.
 ADD_BY_HAND = {
     "auth.Group": True,
     "auth.User": True,
     "commitments.Dimension": True,
     "commitments.MigrationCategory": True,
     "commitments.Provision": True,
+    "commitments.Quotation": False,
     "commitments.Relation": True,
     "commitments.TagSuggestion": False,
     "documents.Document": True,

@@ -95,7 +95,7 @@ def test_footnote_9_is_decision_2_05_migration_whatever_symbol_it_prints(study):
     assert (decision.title, decision.kind, decision.place) == ("Migration", "mc_decision", "Ljubljana")
     assert decision.citation_conflicts == ["footnote 9 gives the symbol MC.DOC/2/05"]
     assert not any(d.symbol == "MC.DOC/2/05" for d in study.cited)
-    assert any("footnote 9 gives the symbol MC.DOC/2/05" in w for w in study.warnings)
+    assert "footnote 9: the citation gives the symbol MC.DOC/2/05" in "\n".join(study.warnings)
 
 
 def quotations_at(study, footnote):
