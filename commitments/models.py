@@ -80,7 +80,9 @@ class ProvisionQuerySet(models.QuerySet):
         return self.filter(categories__isnull=True, dimensions__isnull=True)
 
     def with_related(self):
-        return self.select_related("document").prefetch_related("dimensions", "categories")
+        return self.select_related(
+            "document", "quotation__quoting_document", "quotation__attributed_to"
+        ).prefetch_related("dimensions", "categories")
 
 
 class ProvisionOrigin(models.TextChoices):

@@ -136,11 +136,12 @@ def test_on_the_corpus_a_category_facet_and_a_year_lead_to_the_passages_quoted(c
     assert "MC.DOC/2/05" not in {h.document.symbol for h in hits}
     # Footnote 30 names three documents: its quotation is one hit, not one per document.
     assert [h.text for h in hits].count("need to facilitate legal migration") == 1
-    (hit,) = client.get(SEARCH + illegal.url + "&year_from=2016").context["hits"]
+    later = client.get(SEARCH + illegal.url + "&year_from=2016").context["hits"]
+    (hit,) = [h for h in later if h.passage_of is not None]
     quotation = hit.passage_of
     assert (quotation.footnote, quotation.status, hit.document.kind) == ("30", "ambiguous", "study")
     assert {c.symbol for c in quotation.candidates.all()} == {"MC.DEC/5/09", "MC.DEC/2/05", "MC.DOC/6/06"}
-    assert hit.categories.get().slug == "illegal"
+    assert "illegal" in {c.slug for c in hit.categories.all()}
 
 
 def test_a_facet_with_thousands_of_values_lists_the_largest_and_counts_the_rest(db):
