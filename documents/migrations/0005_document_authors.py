@@ -4,40 +4,103 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('documents', '0004_claim_read_by_editors'),
+        ("documents", "0004_claim_read_by_editors"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='document',
-            name='authors',
-            field=models.CharField(blank=True, help_text="Personal authors as a citation names them (a study's); blank for an institution's text.", max_length=300),
+            model_name="document",
+            name="authors",
+            field=models.CharField(
+                blank=True,
+                help_text="Personal authors as a citation names them (a study's); blank for an institution's text.",
+                max_length=300,
+            ),
         ),
         migrations.AddField(
-            model_name='historicaldocument',
-            name='authors',
-            field=models.CharField(blank=True, help_text="Personal authors as a citation names them (a study's); blank for an institution's text.", max_length=300),
+            model_name="historicaldocument",
+            name="authors",
+            field=models.CharField(
+                blank=True,
+                help_text="Personal authors as a citation names them (a study's); blank for an institution's text.",
+                max_length=300,
+            ),
         ),
         migrations.AlterField(
-            model_name='fielddecision',
-            name='field',
-            field=models.CharField(choices=[('symbol', 'Symbol'), ('title', 'Title'), ('kind', 'Kind'), ('body', 'Issuing body'), ('place', 'Place'), ('date', 'Date'), ('summary', 'Summary'), ('source_url', 'Source URL'), ('fields_of_work', 'Fields of work'), ('authors', 'Authors')], max_length=20),
+            model_name="fielddecision",
+            name="field",
+            field=models.CharField(
+                choices=[
+                    ("symbol", "Symbol"),
+                    ("title", "Title"),
+                    ("kind", "Kind"),
+                    ("body", "Issuing body"),
+                    ("place", "Place"),
+                    ("date", "Date"),
+                    ("summary", "Summary"),
+                    ("source_url", "Source URL"),
+                    ("fields_of_work", "Fields of work"),
+                    ("authors", "Authors"),
+                ],
+                max_length=20,
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalfielddecision',
-            name='field',
-            field=models.CharField(choices=[('symbol', 'Symbol'), ('title', 'Title'), ('kind', 'Kind'), ('body', 'Issuing body'), ('place', 'Place'), ('date', 'Date'), ('summary', 'Summary'), ('source_url', 'Source URL'), ('fields_of_work', 'Fields of work'), ('authors', 'Authors')], max_length=20),
+            model_name="historicalfielddecision",
+            name="field",
+            field=models.CharField(
+                choices=[
+                    ("symbol", "Symbol"),
+                    ("title", "Title"),
+                    ("kind", "Kind"),
+                    ("body", "Issuing body"),
+                    ("place", "Place"),
+                    ("date", "Date"),
+                    ("summary", "Summary"),
+                    ("source_url", "Source URL"),
+                    ("fields_of_work", "Fields of work"),
+                    ("authors", "Authors"),
+                ],
+                max_length=20,
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalmetadataclaim',
-            name='field',
-            field=models.CharField(choices=[('symbol', 'Symbol'), ('title', 'Title'), ('kind', 'Kind'), ('body', 'Issuing body'), ('place', 'Place'), ('date', 'Date'), ('summary', 'Summary'), ('source_url', 'Source URL'), ('fields_of_work', 'Fields of work'), ('authors', 'Authors')], max_length=20),
+            model_name="historicalmetadataclaim",
+            name="field",
+            field=models.CharField(
+                choices=[
+                    ("symbol", "Symbol"),
+                    ("title", "Title"),
+                    ("kind", "Kind"),
+                    ("body", "Issuing body"),
+                    ("place", "Place"),
+                    ("date", "Date"),
+                    ("summary", "Summary"),
+                    ("source_url", "Source URL"),
+                    ("fields_of_work", "Fields of work"),
+                    ("authors", "Authors"),
+                ],
+                max_length=20,
+            ),
         ),
         migrations.AlterField(
-            model_name='metadataclaim',
-            name='field',
-            field=models.CharField(choices=[('symbol', 'Symbol'), ('title', 'Title'), ('kind', 'Kind'), ('body', 'Issuing body'), ('place', 'Place'), ('date', 'Date'), ('summary', 'Summary'), ('source_url', 'Source URL'), ('fields_of_work', 'Fields of work'), ('authors', 'Authors')], max_length=20),
+            model_name="metadataclaim",
+            name="field",
+            field=models.CharField(
+                choices=[
+                    ("symbol", "Symbol"),
+                    ("title", "Title"),
+                    ("kind", "Kind"),
+                    ("body", "Issuing body"),
+                    ("place", "Place"),
+                    ("date", "Date"),
+                    ("summary", "Summary"),
+                    ("source_url", "Source URL"),
+                    ("fields_of_work", "Fields of work"),
+                    ("authors", "Authors"),
+                ],
+                max_length=20,
+            ),
         ),
     ]
