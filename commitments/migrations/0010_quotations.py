@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("commitments", "0008_relation_verbs_locator_and_origin"),
+        ("commitments", "0009_quoted_passages_go_with_their_source"),
         ("documents", "0005_document_authors"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
