@@ -167,6 +167,9 @@ SEARCH_BACKENDS = {
 
 # Source imports: limits that keep a hostile file from exhausting a worker.
 IMPORT_MAX_UPLOAD_BYTES = env_int("IMPORT_MAX_UPLOAD_BYTES", 50 * 1024 * 1024, minimum=1)
+# gunicorn's worker timeout (gunicorn.conf.py reads the same variable); system check
+# curation.E001 refuses request-bound limits that do not fit inside it.
+WEB_TIMEOUT_SECONDS = env_int("WEB_TIMEOUT_SECONDS", 180, minimum=1)
 IMPORT_PDF_MAX_PAGES = env_int("IMPORT_PDF_MAX_PAGES", 2000, minimum=1)
 IMPORT_PDF_TIMEOUT_SECONDS = env_int("IMPORT_PDF_TIMEOUT_SECONDS", 120, minimum=1)
 IMPORT_PDF_MEMORY_MB = env_int("IMPORT_PDF_MEMORY_MB", 1024, minimum=64)
@@ -233,6 +236,11 @@ for _proxy in TRUSTED_PROXIES:
         raise ImproperlyConfigured(
             f"TRUSTED_PROXIES: {_proxy!r} is not an address or network such as 10.0.0.1 or 10.0.0.0/8."
         ) from None
+# Exports of searches and lists: how many run at once (one per address besides), and how long
+# one may stream before it ends with an error row (keep it under the web server's timeout).
+EXPORT_MAX_CONCURRENT = env_int("EXPORT_MAX_CONCURRENT", 2, minimum=1)
+EXPORT_TIME_LIMIT_SECONDS = env_int("EXPORT_TIME_LIMIT_SECONDS", 100, minimum=0)
+EXPORT_SLOT_DIR = Path(env_str("EXPORT_SLOT_DIR", str(VAR_DIR / "export-slots")))
 # Bulk exports offered for download are built on demand and cached here.
 EXPORT_DIR = Path(env_str("EXPORT_DIR", str(VAR_DIR / "exports")))
 

@@ -6,7 +6,10 @@ never rename or reorder them. Each row carries the permanent URL of what it desc
 
 import csv
 import json
+import time
 from collections.abc import Callable, Iterable, Iterator
+
+from django.db import DatabaseError
 
 from commitments.models import Provision
 from documents.models import Document
@@ -58,6 +61,33 @@ Absolute = Callable[[str], str]  # turns a path into an absolute URL
 
 class ExportIncomplete(Exception):
     """The search stopped at its time limit: the export would be short, so it is not made."""
+
+
+class StreamCut(Exception):
+    """Rows stopped coming before the end; the reason is written into the file itself."""
+
+
+def rows_within(rows: Iterable[dict], *, seconds: float) -> Iterator[dict]:
+    """``rows`` until ``seconds`` have passed; then ``StreamCut``, as when the database fails
+    part-way, so that a stream too long for the web server's timeout ends with a reason
+    instead of being cut off mid-file by the server."""
+    deadline = time.monotonic() + seconds
+    count = 0
+    try:
+        for row in rows:
+            if time.monotonic() >= deadline:
+                raise StreamCut(f"it stopped after {count:,} rows, at its time limit of {seconds:g} s")
+            yield row
+            count += 1
+    except DatabaseError as exc:
+        raise StreamCut(f"it stopped after {count:,} rows: the database did not answer") from exc
+
+
+def _incomplete(exc: StreamCut) -> str:
+    return (
+        f"ERROR: this export is incomplete: {exc}; narrow it with words or filters, "
+        "or use the bulk data at /data/"
+    )
 
 
 def provisions_for_export(request: SearchRequest) -> Iterator[Provision]:
@@ -131,23 +161,33 @@ def stream_csv(rows: Iterable[dict], columns: tuple[str, ...], *, excel: bool = 
 
     Lists are joined with ``;``; booleans are ``true``/``false``; missing values are empty.
     With ``excel``, the text starts with a byte-order mark, without which Excel reads UTF-8 as
-    its own code page and shows "BoÅ¡tjanÄiÄ" for "Boštjančič".
+    its own code page and shows "BoÅ¡tjanÄiÄ" for "Boštjančič". When ``rows`` raise
+    ``StreamCut``, the last line is one cell starting ``ERROR: this export is incomplete``.
     """
     writer = csv.writer(_Echo(), lineterminator="\r\n")
     if excel:
         yield "\ufeff"
     yield writer.writerow(columns)
-    for row in rows:
-        yield writer.writerow([_csv_cell(row[column]) for column in columns])
+    try:
+        for row in rows:
+            yield writer.writerow([_csv_cell(row[column]) for column in columns])
+    except StreamCut as exc:
+        yield writer.writerow([_incomplete(exc)])
 
 
 def stream_json(rows: Iterable[dict]) -> Iterator[str]:
-    """A JSON array of the rows, one object per line."""
+    """A JSON array of the rows, one object per line. When ``rows`` raise ``StreamCut``, an
+    ``{"error": …}`` object ends the text and the array is left open, so that no JSON reader
+    takes the file for a whole one."""
     yield "["
     separator = "\n"
-    for row in rows:
-        yield separator + json.dumps(row, ensure_ascii=False)
-        separator = ",\n"
+    try:
+        for row in rows:
+            yield separator + json.dumps(row, ensure_ascii=False)
+            separator = ",\n"
+    except StreamCut as exc:
+        yield separator + json.dumps({"error": _incomplete(exc)}, ensure_ascii=False) + "\n"
+        return
     yield "\n]\n"
 
 
