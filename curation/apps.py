@@ -7,6 +7,7 @@ class CurationConfig(AppConfig):
     verbose_name = "Curation"
 
     def ready(self) -> None:
+        from curation import checks  # noqa: F401 - registers the system check
         from curation.roles import apply_roles_after_migrate
 
         post_migrate.connect(apply_roles_after_migrate, dispatch_uid="curation.apply_roles")

@@ -73,6 +73,7 @@ def extract_pages(data: bytes) -> PdfText:
                 str(WORKER),
                 str(settings.IMPORT_PDF_MAX_PAGES),
                 str(settings.IMPORT_PDF_MEMORY_MB),
+                str(timeout),
             ],
             input=data,
             capture_output=True,

@@ -1,9 +1,11 @@
 """Text runs of a PDF with their positions and sizes, read by pdfminer.six in a child process.
 
-Run as a script (``python pdf_worker.py MAX_PAGES MEMORY_MB < file.pdf``), never imported
-by the web process: pdfminer has no timeout of its own and loops or balloons on some
+Run as a script (``python pdf_worker.py MAX_PAGES MEMORY_MB [SECONDS] < file.pdf``), never
+imported by the web process: pdfminer has no timeout of its own and loops or balloons on some
 hostile files, so the parent kills this after a wall-clock timeout, and the script caps its
-own address space before loading pdfminer. It prints one JSON object:
+own address space and processor time before loading pdfminer. It also asks the kernel to
+kill it when its parent dies, since a parent killed by the web server's timeout never gets
+to kill it. It prints one JSON object:
 ``{"pages": [{"width": w, "height": h, "runs": [[x0, x1, baseline, size, text], …]}, …],
 "peak_kb": n}`` or ``{"error": reason}``, coordinates from the page's top left.
 
@@ -15,9 +17,12 @@ by the parent (``importing.parsers.pdf_layout``). Standard library and pdfminer 
 """
 
 import contextlib
+import ctypes
 import io
 import json
+import os
 import resource
+import signal
 import sys
 
 # A horizontal jump inside one string wider than this share of the font size is a space.
@@ -139,8 +144,25 @@ def read_pages(data: bytes, max_pages: int) -> dict:
     return {"pages": pages}
 
 
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent() -> None:
+    parent = os.getppid()
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
+
+
 def main() -> None:
+    _die_with_parent()
     max_pages, memory_mb = int(sys.argv[1]), int(sys.argv[2])
+    if len(sys.argv) > 3:  # processor seconds: a loop ends even if no one is left to kill it
+        seconds = int(sys.argv[3])
+        with contextlib.suppress(ValueError):
+            resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 5))
     data = sys.stdin.buffer.read()
     limit = memory_mb * 1024 * 1024
     with contextlib.suppress(ValueError):  # a hard limit already below the cap stands
