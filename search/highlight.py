@@ -1,10 +1,14 @@
 """Snippets with matches marked, escaped before any markup is added."""
 
 import re
+from collections.abc import Iterable
 
 from django.utils.html import escape
 
 SNIPPET_LENGTH = 280
+# Matches are looked for this far into a text at most: a provision of megabytes costs a
+# snippet no more than a long one (past it, the snippet is the text's opening).
+MAX_SCANNED_CHARACTERS = 50_000
 
 
 def highlight(text: str, terms: list[str], length: int = SNIPPET_LENGTH) -> str:
@@ -18,8 +22,22 @@ def highlight(text: str, terms: list[str], length: int = SNIPPET_LENGTH) -> str:
         if terms
         else None
     )
-    spans = [match.span() for match in pattern.finditer(text)] if pattern else []
+    scanned = MAX_SCANNED_CHARACTERS + length
+    spans = (
+        spans_near_first((m.span() for m in pattern.finditer(text, 0, scanned)), length) if pattern else []
+    )
     return mark_spans(text, spans, length)
+
+
+def spans_near_first(spans: Iterable[tuple[int, int]], length: int = SNIPPET_LENGTH) -> list[tuple[int, int]]:
+    """The ordered ``spans`` a snippet of ``length`` around the first one can show, read lazily:
+    the rest of the text (and what lies past ``MAX_SCANNED_CHARACTERS``) is never searched."""
+    kept: list[tuple[int, int]] = []
+    for start, end in spans:
+        if start > MAX_SCANNED_CHARACTERS or (kept and start > kept[0][0] + length):
+            break
+        kept.append((start, end))
+    return kept
 
 
 def mark_spans(text: str, spans: list[tuple[int, int]], length: int = SNIPPET_LENGTH) -> str:

@@ -44,7 +44,7 @@ from search.backends.whoosh_query import (
 from search.backends.whoosh_reopen import reopen_searcher
 from search.backends.whoosh_store import IndexStore, LockTimeout, RebuildRunning
 from search.base import BaseSearchBackend, IndexMissing, SearchUnavailable
-from search.highlight import mark_spans
+from search.highlight import MAX_SCANNED_CHARACTERS, SNIPPET_LENGTH, mark_spans, spans_near_first
 from search.index import indexed_provisions_for
 from search.query import FACET_NAMES, MatchingIds, SearchHit, SearchRequest, SearchResults
 
@@ -343,10 +343,9 @@ def _snippet(text: str, terms: set[str]) -> str:
     """Escaped text around the first match, with ``<mark>`` on every word whose index term is
     one of ``terms``; the opening of the text when nothing in it matched (the match was in
     the title or the symbol)."""
-    spans = (
-        [word.span() for word in WORD.finditer(text) if index_term(word.group()) in terms] if terms else []
-    )
-    return mark_spans(text, spans)
+    words = WORD.finditer(text, 0, MAX_SCANNED_CHARACTERS + SNIPPET_LENGTH)
+    matches = (word.span() for word in words if index_term(word.group()) in terms)
+    return mark_spans(text, spans_near_first(matches) if terms else [])
 
 
 SearchBackend = WhooshSearchBackend

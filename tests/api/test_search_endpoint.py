@@ -3,6 +3,7 @@ import pytest
 pytestmark = pytest.mark.django_db
 
 RESULT_KEYS = {"id", "url", "document", "label", "heading", "text", "highlight", "dimensions", "categories"}
+RESULT_KEYS |= {"text_truncated"}
 
 
 @pytest.fixture

@@ -347,16 +347,37 @@ class SearchDocumentSerializer(serializers.Serializer):
     year = serializers.IntegerField(read_only=True, allow_null=True)
 
 
+# A hit carries at most this much of its provision's text, so that one huge provision
+# cannot make every answer that finds it huge; its own endpoint has the whole text.
+MAX_HIT_TEXT = 20_000
+
+
+class _HitText(serializers.CharField):
+    def to_representation(self, value):
+        return super().to_representation(value[:MAX_HIT_TEXT])
+
+
 class SearchResultSerializer(serializers.ModelSerializer):
     """One matching provision."""
 
     url = WebUrlField()
     document = SearchDocumentSerializer(read_only=True)
+    text = _HitText(
+        read_only=True,
+        help_text=f"The provision's text: its first {MAX_HIT_TEXT:,} characters at most (text_truncated).",
+    )
     highlight = serializers.CharField(
         read_only=True, help_text="Safe HTML: an escaped snippet with <mark> around the matches."
     )
     dimensions = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     categories = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    text_truncated = serializers.SerializerMethodField(
+        help_text="Whether text was cut; the provision's own endpoint (its id) has all of it."
+    )
+
+    @extend_schema_field(OpenApiTypes.BOOL)
+    def get_text_truncated(self, provision: Provision) -> bool:
+        return len(provision.text) > MAX_HIT_TEXT
 
     class Meta:
         model = Provision
@@ -370,6 +391,7 @@ class SearchResultSerializer(serializers.ModelSerializer):
             "highlight",
             "dimensions",
             "categories",
+            "text_truncated",
         ]
 
 
