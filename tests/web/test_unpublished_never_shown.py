@@ -126,7 +126,7 @@ def test_a_draft_import_changes_no_published_document_or_page(client, tmp_path, 
     settings.MEDIA_ROOT = tmp_path / "media"
     study, data = _corpus_without_the_study(tmp_path)
     # A published document whose place no published source states; the study states it.
-    concept = Document.objects.get(symbol="MC.DOC/2/05")
+    concept = Document.objects.get(symbol="MC.DEC/5/09")
     concept.claims.filter(field="place").delete()
     concept.place = ""
     concept.save()
@@ -137,7 +137,7 @@ def test_a_draft_import_changes_no_published_document_or_page(client, tmp_path, 
     )
     assert Document.objects.get(pk=result.report.document_id).status == PublicationStatus.DRAFT
     assert result.report.totals()["claims_added"] > 100  # it says much about the published ones
-    assert concept.claims.filter(field="place", value="Ljubljana").exists()
+    assert concept.claims.filter(field="place", value="Athens").exists()
 
     after = _published_state(client)
     changed = sorted(key for key in before if before[key] != after.get(key))
