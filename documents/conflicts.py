@@ -134,22 +134,30 @@ def readable_value(field_name: str, value: str) -> str:
 
 
 def _group_claims(claims: Iterable[MetadataClaim]) -> dict[str, list[ClaimedValue]]:
-    """Counted claims by field, then by value; values differing only in spacing or case are one."""
+    return grouped_values((claim for claim in claims if counts(claim)), date_field=ClaimField.DATE)
+
+
+def grouped_values(claims: Iterable, *, date_field: str) -> dict[str, list[ClaimedValue]]:
+    """Claims (anything with ``field`` and ``value``) by field, then by value: values differing
+    only in spacing or case are one, except on ``date_field``, whose truncated ISO is exact."""
     grouped: dict[str, dict[str, ClaimedValue]] = {}
     for claim in claims:
-        if not counts(claim):
-            continue
         value = " ".join(claim.value.split())
-        key = value if claim.field == ClaimField.DATE else value.casefold()
+        key = value if claim.field == date_field else value.casefold()
         values = grouped.setdefault(claim.field, {})
         values.setdefault(key, ClaimedValue(claim.field, value)).claims.append(claim)
     return {name: list(values.values()) for name, values in grouped.items()}
 
 
 def _disagree(field_name: str, values: list[str]) -> bool:
-    if field_name != ClaimField.DATE:
+    return values_disagree(values, is_date=field_name == ClaimField.DATE)
+
+
+def values_disagree(values: list[str], *, is_date: bool) -> bool:
+    """Whether distinct values of one field disagree. Truncated ISO dates agree when each is
+    a prefix of the most precise one: a refinement is not a disagreement."""
+    if not is_date:
         return len(values) > 1
-    # Truncated ISO dates agree when each is a prefix of the most precise one.
     most_precise = max(values, key=len)
     return any(not most_precise.startswith(value) for value in values)
 

@@ -5,22 +5,14 @@ claim without source document) comes first, then the earliest published source; 
 one refines the other agree; fields of work add up, each source naming the fields it saw.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.utils.text import slugify
 
+from documents.conflicts import ClaimedValue, grouped_values, values_disagree
 from documents.dates import partial_date_from_iso
 from documents.models import FieldOfWork
 from field_operations.models import FieldOperation, OperationClaim, OperationField
-
-
-@dataclass
-class ClaimedValue:
-    value: str
-    claims: list[OperationClaim] = field(default_factory=list)
-
-    def sources(self) -> list[str]:
-        return [claim.source_label() for claim in self.claims]
 
 
 @dataclass
@@ -42,29 +34,17 @@ def _rank(claim: OperationClaim) -> tuple:
     return (claim.source_document_id is not None, claim.recorded_at, claim.pk)
 
 
-def _grouped(claims: list[OperationClaim]) -> dict[str, list[ClaimedValue]]:
-    grouped: dict[str, dict[str, ClaimedValue]] = {}
-    for claim in claims:
-        value = " ".join(claim.value.split())
-        key = value if claim.field == OperationField.ESTABLISHED else value.casefold()
-        grouped.setdefault(claim.field, {}).setdefault(key, ClaimedValue(value)).claims.append(claim)
-    return {name: list(values.values()) for name, values in grouped.items()}
-
-
 def _disagree(name: str, values: list[str]) -> bool:
     if name == OperationField.FIELDS_OF_WORK:
         return False  # each source names the fields it saw; together they are the operation's
-    if name != OperationField.ESTABLISHED:
-        return len(values) > 1
-    most_precise = max(values, key=len)
-    return any(not most_precise.startswith(value) for value in values)
+    return values_disagree(values, is_date=name == OperationField.ESTABLISHED)
 
 
 def conflicts_of(operation: FieldOperation) -> list[OperationConflict]:
     """The fields whose published sources disagree, each value with its sources."""
     return [
         OperationConflict(name, values)
-        for name, values in _grouped(_counted(operation)).items()
+        for name, values in grouped_values(_counted(operation), date_field=OperationField.ESTABLISHED).items()
         if _disagree(name, [v.value for v in values])
     ]
 
