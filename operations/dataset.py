@@ -52,6 +52,12 @@ def dataset_version() -> DatasetVersion:
     return version
 
 
+def forget() -> None:
+    """Drop the version this process remembers (the next call reads it afresh)."""
+    with _lock:
+        _last.clear()
+
+
 def _version_of(state: CorpusState) -> DatasetVersion:
     changed = timezone.localdate(state.last_change) if state.last_change else None
     return DatasetVersion(changed=changed, fingerprint=state.fingerprint)

@@ -64,8 +64,8 @@ def _caches_of_a_fresh_process():
     from operations import dataset
     from search import per_index
 
-    dataset._last.clear()
-    per_index._values.clear()
+    dataset.forget()
+    per_index.forget()
 
 
 @pytest.fixture
