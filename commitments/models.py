@@ -149,6 +149,9 @@ class Provision(models.Model):
         indexes = [models.Index(fields=["document", "position"])]
 
     def __str__(self) -> str:
+        quotation = self.passage_of
+        if quotation is not None:
+            return quotation.title()
         return f"{self.document.symbol or self.document.title}, {self.citation_locator()}"
 
     def get_absolute_url(self) -> str:

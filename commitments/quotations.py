@@ -133,6 +133,23 @@ class Quotation(models.Model):
         where = f", {self.locator}" if self.locator else ""
         return f"as quoted in {quoting_citation(self.quoting_document)}{where}"
 
+    def title(self) -> str:
+        """How a hit or a link names the passage carrying these words: ``Helsinki Final Act, as
+        quoted in …, fn. 13``; words not attributed to one document by the source that quotes
+        them (``…, fn. 30, quoting one of the 3 documents its footnote names``), never as a
+        passage "as quoted in" the very source it belongs to."""
+        if self.attributed_to_id:
+            return f"{self.attributed_to.symbol or self.attributed_to.title}, {self.source_citation()}"
+        where = f", {self.locator}" if self.locator else ""
+        named = len(self.candidates.all())
+        if named > 1:
+            quoting = f"quoting one of the {named} documents its footnote names"
+        elif named:
+            quoting = "quoting the document its footnote names"
+        else:
+            quoting = "quoting a document it does not name"
+        return f"{quoting_citation(self.quoting_document)}{where}, {quoting}"
+
     def citation(self) -> str:
         """``Helsinki Final Act (1975), as quoted in F. Marciacq, …, *Migration – …?* (2016), fn. 13``.
 

@@ -63,3 +63,15 @@ def test_decision_2_05_is_its_own_document_with_its_quotations(corpus):
 def test_sog_is_not_a_search_term(corpus_index):
     assert search_provisions(SearchRequest(query="SOG")).total == 0
     assert not Provision.objects.filter(label__icontains="SOG").exists()
+
+
+@pytest.mark.django_db
+def test_a_passage_not_attributed_to_one_document_is_named_by_the_source_that_quotes_it(corpus):
+    """Footnote 30 names three documents: its passage belongs to the study, and is named as the
+    study's footnote quoting one of them, never as the study "as quoted in" itself."""
+    passage = Quotation.objects.get(footnote="30").passage
+    name = str(passage)
+    assert name.endswith("(2016), fn. 30, quoting one of the 3 documents its footnote names")
+    assert "as quoted in" not in name
+    attributed = Quotation.objects.filter(attributed_to__symbol="MC.DEC/5/09", passage__isnull=False).first()
+    assert str(attributed.passage).startswith("MC.DEC/5/09, as quoted in ")
