@@ -2,9 +2,9 @@
 through quotations, how its provisions were tagged, and what is known to be missing. Every
 figure is counted from the database when the page is read, so the page cannot go stale.
 
-Coverage is counted here from where each provision's text comes from (``Provision.origin``).
-When quotations become records of their own (with attribution statuses), count them here: this
-module is the one place the About and coverage pages read coverage from.
+Coverage is counted here from where each provision's text comes from (``Provision.origin``), and
+the quotations in doubt from their records' status (``Quotation.status``): this module is the one
+place the About and coverage pages read coverage from.
 """
 
 from dataclasses import dataclass
@@ -22,8 +22,9 @@ from commitments.models import (
     TagSuggestion,
     published_provision,
 )
+from commitments.quotations import Quotation, QuotationStatus
 from documents.conflicts import conflicts_of
-from documents.models import Document, MetadataClaim
+from documents.models import Document, MetadataClaim, PublicationStatus
 from importing.models import ImportWarning
 from importing.warnings import WarningKind
 
@@ -59,12 +60,24 @@ class Gaps:
 
 
 @dataclass(frozen=True)
+class QuotationsInDoubt:
+    """The quotations of published sources that are credited to no one document."""
+
+    unattributed: list[Quotation]  # the footnote names no document the importer could read
+    ambiguous: list[Quotation]  # the footnote names several; ``published_candidates`` lists them
+    not_found: list[Quotation]  # the held text of ``published_attribution`` lacks the words
+
+    @property
+    def total(self) -> int:
+        return len(self.unattributed) + len(self.ambiguous) + len(self.not_found)
+
+
+@dataclass(frozen=True)
 class ImporterWarnings:
     """What the imports of the published sources could not do: nothing is dropped silently."""
 
     total: int
     by_kind: list[tuple[str, int]]  # (kind as a reader reads it, warnings), most frequent first
-    unattributed: list[ImportWarning]  # quotations attributed to no known document, with source
 
 
 def coverage() -> Coverage:
@@ -141,14 +154,43 @@ def gaps() -> Gaps:
     )
 
 
+def quotations_in_doubt() -> QuotationsInDoubt:
+    """The flagged quotations of published sources, read from their status (not from the
+    importers' warnings, which predate the matching), in the order of their source. Only
+    published documents are named: a candidate or an attributed document still in draft is not."""
+    published = Document.objects.published()
+    quotations = (
+        Quotation.objects.published()
+        .flagged()
+        .select_related("quoting_document", "attributed_to", "passage")
+        .prefetch_related(
+            Prefetch(
+                "candidates",
+                queryset=published.order_by("date", "symbol", "pk"),
+                to_attr="published_candidates",
+            )
+        )
+        .order_by("quoting_document__date", "quoting_document__pk", "position", "pk")
+    )
+    by_status: dict[str, list[Quotation]] = {status: [] for status in QuotationStatus.values}
+    for quotation in quotations:
+        credited = quotation.attributed_to
+        quotation.published_attribution = (
+            credited if credited and credited.status == PublicationStatus.PUBLISHED else None
+        )
+        by_status[quotation.status].append(quotation)
+    return QuotationsInDoubt(
+        unattributed=by_status[QuotationStatus.UNATTRIBUTED],
+        ambiguous=by_status[QuotationStatus.AMBIGUOUS],
+        not_found=by_status[QuotationStatus.NOT_FOUND],
+    )
+
+
 def importer_warnings() -> ImporterWarnings:
-    """The stored warnings of published sources, by kind; the unattributed quotations listed."""
+    """The stored warnings of published sources, by kind."""
     warnings = ImportWarning.objects.published()
     counts = warnings.values_list("kind").annotate(n=Count("pk")).order_by("-n", "kind")
     return ImporterWarnings(
         total=warnings.count(),
         by_kind=[(WarningKind(kind).label, n) for kind, n in counts.values_list("kind", "n")],
-        unattributed=list(
-            warnings.of_kind(WarningKind.UNATTRIBUTED_QUOTATION).select_related("document").order_by("pk")
-        ),
     )

@@ -3,6 +3,7 @@ that could not be attributed and what the imports warned about, for published so
 
 import re
 
+from commitments.quotations import Quotation, QuotationStatus
 from documents.models import PublicationStatus
 from importing.models import ImportWarning
 
@@ -24,17 +25,59 @@ def test_the_study_is_held_in_full_with_its_passages(client, corpus):
     assert f'<a href="{study.get_absolute_url()}">{study}</a> — {passages} passages' in held
 
 
-def test_the_quotations_that_could_not_be_attributed_are_listed_with_their_footnote(client, corpus):
+def _table(html: str, table_id: str) -> str:
+    start = html.index(f'<table class="figures" id="{table_id}">')
+    return html[start : html.index("</table>", start)]
+
+
+def test_the_quotations_that_could_not_be_attributed_are_read_from_their_status(client, corpus):
     html = client.get("/coverage/").content.decode()
     section = html[html.index('id="unattributed"') : html.index('id="warnings"')]
-    footnotes = re.findall(r"<td>(footnote \d+)</td>", section)
-    # Footnotes citing nothing readable, then the quotations their footnotes leave ambiguous.
-    assert footnotes == [
-        "footnote 6", "footnote 44", "footnote 50", "footnote 52", "footnote 56",
-        "footnote 22", "footnote 22", "footnote 22", "footnote 30", "footnote 39",
-    ]  # fmt: skip
-    assert "10 quotations are credited to no document" in section
-    assert "marginal contribution to the resolution of the economic and" in section
+    # Footnote 50 names nothing readable, but its words are MC.DOC/2/05 para. 4.5: matched, not listed.
+    assert Quotation.objects.get(footnote="50").status == QuotationStatus.MATCHED
+    assert "footnote 50" not in section
+    assert "9 quotations are credited to no one document" in section
+
+    unattributed = _table(section, "quotations-unattributed")
+    assert "4 unattributed" in unattributed
+    assert re.findall(r"<td>footnote (\d+)</td>", unattributed) == ["6", "44", "52", "56"]
+    assert "marginal contribution to the resolution of the economic and" in unattributed
+
+    ambiguous = _table(section, "quotations-ambiguous")
+    assert "5 ambiguous" in ambiguous
+    assert re.findall(r"<td>footnote (\d+)</td>", ambiguous) == ["22", "22", "22", "30", "39"]
+    # One row per quotation, listing the documents its footnote names.
+    (legal,) = [row for row in ambiguous.split("<tr>") if "need to facilitate legal migration" in row]
+    assert re.findall(r'<a href="/documents/([^/]+)/">', legal)[1:] == [
+        "mc-dec-2-05",
+        "mc-doc-6-06",
+        "mc-dec-5-09",
+    ]
+    assert 'id="quotations-not-found"' not in section
+
+
+def test_the_figures_are_those_of_the_quotation_records(client, corpus):
+    flagged = Quotation.objects.published().flagged()
+    html = client.get("/coverage/").content.decode()
+    for status, table_id in [
+        (QuotationStatus.UNATTRIBUTED, "quotations-unattributed"),
+        (QuotationStatus.AMBIGUOUS, "quotations-ambiguous"),
+    ]:
+        records = flagged.filter(status=status)
+        rows = _table(html, table_id).count("<tr><td>")
+        assert rows == records.count() > 0
+        for quotation in records:
+            assert quotation.passage.get_absolute_url() in _table(html, table_id)
+
+
+def test_a_draft_document_the_footnote_names_is_not_named(client, corpus):
+    draft = corpus.document("MC.DEC/5/09")
+    draft.status = PublicationStatus.DRAFT
+    draft.save()
+    ambiguous = _table(client.get("/coverage/").content.decode(), "quotations-ambiguous")
+    assert "need to facilitate legal migration" in ambiguous
+    assert draft.get_absolute_url() not in ambiguous
+    assert "Migration Management" not in ambiguous
 
 
 def test_the_warnings_are_counted_by_kind(client, corpus):
@@ -52,7 +95,7 @@ def test_a_draft_sources_warnings_are_not_counted(client, corpus):
     html = client.get("/coverage/").content.decode()
     assert "footnote 44" not in html
     assert "Quotation attributed to no known document" not in html
-    assert "Every quotation the imports found is attributed to a document." in html
+    assert "Every quotation of the published sources is credited to one document." in html
 
 
 def test_the_about_page_links_to_the_coverage_page(client, corpus):
