@@ -23,6 +23,7 @@ from documents.models import (
     PublicationStatus,
 )
 from documents.provenance import FieldProvenance, provenance_of
+from search.per_index import per_index
 from search.query import SearchFilters
 
 RELATED_PROVISIONS = 6
@@ -260,17 +261,38 @@ def chapeaux_of(provisions: list[Provision]) -> dict[int, Provision]:
 
 def related_provisions(*, provision: Provision, limit: int = RELATED_PROVISIONS) -> list[Provision]:
     """Other published provisions sharing a category with ``provision``: those sharing the most
-    categories first, commitments before other text, then the most recent."""
-    category_ids = [c.pk for c in provision.categories.all()]
+    categories first, commitments before other text, then the most recent.
+
+    The ranking depends only on the provision's set of categories (there are at most 31), so it
+    is read once per set and state of the search index (``search.per_index``), one more than
+    shown in case the provision itself is among them.
+    """
+    category_ids = sorted(c.pk for c in provision.categories.all())
     if not category_ids:
         return []
-    return list(
+    ranked = per_index(
+        f"related-provisions:{','.join(map(str, category_ids))}",
+        lambda: _sharing_most_categories(category_ids, limit + 1),
+    )
+    return [other for other in ranked if other.pk != provision.pk][:limit]
+
+
+def _sharing_most_categories(category_ids: list[int], limit: int) -> list[Provision]:
+    # Ranked on narrow rows (ids, dates, counts), then only the winners read whole: grouping
+    # and sorting every candidate with its text made the query spill to disk at 100,000.
+    order = ("-shared", "-is_commitment", "-document__date", "document_id", "position")
+    ranked_ids = (
         Provision.objects.published()
         .filter(categories__in=category_ids)
-        .exclude(pk=provision.pk)
         .annotate(shared=Count("categories"))
+        .order_by(*order)
+        .values("pk")[:limit]
+    )
+    return list(
+        Provision.objects.filter(pk__in=ranked_ids)
+        .annotate(shared=Count("categories", filter=Q(categories__in=category_ids)))
         .select_related("document")
-        .order_by("-shared", "-is_commitment", "-document__date", "document_id", "position")[:limit]
+        .order_by(*order)
     )
 
 
