@@ -6,9 +6,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.safestring import SafeString
 from simple_history.models import HistoricalRecords
 
 from documents.citations import locator
+from documents.italics import as_html, plain
 from documents.models import Document, PublicationStatus
 
 
@@ -149,10 +151,7 @@ class Provision(models.Model):
         indexes = [models.Index(fields=["document", "position"])]
 
     def __str__(self) -> str:
-        quotation = self.passage_of
-        if quotation is not None:
-            return quotation.title()
-        return f"{self.document.symbol or self.document.title}, {self.citation_locator()}"
+        return plain(self.marked_name())
 
     def get_absolute_url(self) -> str:
         return reverse("provision-detail", args=[self.pk])
@@ -186,21 +185,47 @@ class Provision(models.Model):
         except models.ObjectDoesNotExist:
             return None
 
-    def citation_locator(self) -> str:
+    def marked_name(self) -> str:
+        """How a hit or a link names the provision (``MC.DOC/2/05, para. 4.5``), a quoting study's
+        title marked italic (``documents.italics``); ``name_html`` is the form pages show."""
+        quotation = self.passage_of
+        if quotation is not None:
+            return quotation.marked_title()
+        return f"{self.document.symbol or self.document.title}, {self.marked_citation_locator()}"
+
+    def name_html(self) -> SafeString:
+        return as_html(self.marked_name())
+
+    # The citations come in three forms: plain (to copy, export, serve from the API, put in an
+    # attribute), marked (``documents.italics``: a quoting study's title in italics) and HTML
+    # (what a page shows, the title in ``<i>``).
+    def marked_citation_locator(self) -> str:
         """``para. 4.5``; annexes and other lettered parts by their own numbering; a passage
         known only from a quotation by where it is quoted (``as quoted in …, fn. 13``)."""
         quotation = self.passage_of
         if quotation is not None:
-            return quotation.source_citation()
+            return quotation.marked_passage_locator()
         return locator(self.label)
 
-    def citation(self) -> str:
+    def marked_citation(self) -> str:
         """``OSCE, MC.DOC/2/05, Border Security … (Ljubljana, 6 December 2005), para. 4.5``; a
         passage known only from a quotation as ``Helsinki Final Act (1975), as quoted in …``."""
         quotation = self.passage_of
         if quotation is not None:
-            return quotation.citation()
-        return f"{self.document.citation()}, {self.citation_locator()}"
+            return quotation.marked_citation()
+        return f"{self.document.citation()}, {self.marked_citation_locator()}"
+
+    def citation_locator(self) -> str:
+        return plain(self.marked_citation_locator())
+
+    def citation(self) -> str:
+        return plain(self.marked_citation())
+
+    def citation_locator_html(self) -> SafeString:
+        return as_html(self.marked_citation_locator())
+
+    def citation_html(self) -> SafeString:
+        return as_html(self.marked_citation())
 
 
 _SUB_ITEM = re.compile(r"^(?P<parent>.+?)\s*\((?:[ivxlc]+|[a-z])\)$")

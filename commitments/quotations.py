@@ -17,6 +17,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from documents.citations import house_citation
+from documents.italics import italic, plain
 from documents.models import Document, PublicationStatus
 
 
@@ -128,18 +129,20 @@ class Quotation(models.Model):
             return f"not found in the text of {self.attributed_to.symbol or self.attributed_to.title}"
         return self.get_status_display()
 
-    def source_citation(self) -> str:
+    # Citations come marked (``documents.italics``): the quoting study's title in italics. The
+    # plain forms are for text to copy, exports and the API; pages show ``italics.as_html``.
+    def marked_source_citation(self) -> str:
         """``as quoted in <the quoting source>, fn. 13``."""
         where = f", {self.locator}" if self.locator else ""
         return f"as quoted in {quoting_citation(self.quoting_document)}{where}"
 
-    def title(self) -> str:
+    def marked_title(self) -> str:
         """How a hit or a link names the passage carrying these words: ``Helsinki Final Act, as
         quoted in …, fn. 13``; words not attributed to one document by the source that quotes
         them (``…, fn. 30, quoting one of the 3 documents its footnote names``), never as a
         passage "as quoted in" the very source it belongs to."""
         if self.attributed_to_id:
-            return f"{self.attributed_to.symbol or self.attributed_to.title}, {self.source_citation()}"
+            return f"{self.attributed_to.symbol or self.attributed_to.title}, {self.marked_source_citation()}"
         where = f", {self.locator}" if self.locator else ""
         named = len(self.candidates.all())
         if named > 1:
@@ -150,19 +153,34 @@ class Quotation(models.Model):
             quoting = "quoting a document it does not name"
         return f"{quoting_citation(self.quoting_document)}{where}, {quoting}"
 
-    def citation(self) -> str:
-        """``Helsinki Final Act (1975), as quoted in F. Marciacq, …, *Migration – …?* (2016), fn. 13``.
+    def marked_passage_locator(self) -> str:
+        """Where the words stand, as cited after the document that carries their passage: ``as
+        quoted in …, fn. 13`` after the document they are attributed to; after the quoting
+        source itself, ``fn. 30, quoting one of: MC.DEC/2/05, Migration (2005); …``."""
+        if self.attributed_to_id:
+            return self.marked_source_citation()
+        names = [short_citation(d) for d in self.candidates.all()]
+        quoting = f"quoting one of: {'; '.join(names)}" if names else "quoting a document it does not name"
+        return f"{self.locator}, {quoting}" if self.locator else quoting
+
+    def marked_citation(self) -> str:
+        """``Helsinki Final Act (1975), as quoted in F. Marciacq, …, Migration – …? (2016), fn. 13``
+        (the study's title in italics).
 
         Words not attributed to one document are cited from the source that quotes them, with
         the documents its footnote names: ``F. Marciacq, … (2016), fn. 30, quoting one of …``."""
         if self.attributed_to_id:
-            return f"{short_citation(self.attributed_to)}, {self.source_citation()}"
-        where = f", {self.locator}" if self.locator else ""
-        names = [short_citation(d) for d in self.candidates.all()]
-        quoting = (
-            f", quoting one of: {'; '.join(names)}" if names else ", quoting a document it does not name"
-        )
-        return f"{quoting_citation(self.quoting_document)}{where}{quoting}"
+            return f"{short_citation(self.attributed_to)}, {self.marked_source_citation()}"
+        return f"{quoting_citation(self.quoting_document)}, {self.marked_passage_locator()}"
+
+    def source_citation(self) -> str:
+        return plain(self.marked_source_citation())
+
+    def title(self) -> str:
+        return plain(self.marked_title())
+
+    def citation(self) -> str:
+        return plain(self.marked_citation())
 
 
 def _short(text: str) -> str:
@@ -177,12 +195,12 @@ def short_citation(document: Document) -> str:
 
 
 def quoting_citation(document: Document) -> str:
-    """A quoting source as a reader names it: a study by its authors and italic title and year
-    (``F. Marciacq, … and T. Flessenkemper, *Migration – …?* (2016)``), an OSCE page in the
-    house form."""
+    """A quoting source as a reader names it: a study by its authors, its title marked italic
+    (``documents.italics``) and its year (``F. Marciacq, … and T. Flessenkemper, Migration – …?
+    (2016)``), an OSCE page in the house form."""
     authors = getattr(document, "authors", "")
     if document.kind == "study" or authors:
-        title = f"*{document.title}*"
+        title = italic(document.title)
         year = f" ({document.date.year})" if document.date else ""
         return f"{authors}, {title}{year}" if authors else f"{title}{year}"
     return house_citation(document)

@@ -12,10 +12,10 @@ from pathlib import Path
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, Locator
 from citeproc.source.json import CiteProcJSON
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
 from documents.citations import Reference, csl_item, is_numbered_paragraph
+from documents.italics import as_html, italic, plain
 
 STYLE_DIR = Path(__file__).resolve().parent / "csl"
 
@@ -54,13 +54,11 @@ def styled_citations(reference: Reference) -> list[StyledCitation]:
 
 def cite_in(reference: Reference, style: CitationStyle) -> StyledCitation:
     if not style.csl_file:
-        text = reference.house_citation()
-        return StyledCitation(style, text, escape(text))
+        marked = reference.house_citation()
+        return StyledCitation(style, plain(marked), as_html(marked))
     item = {k: v for k, v in csl_item(reference).items() if k not in _COPY_VARIABLES}
-    marked = _render(json.dumps(item, sort_keys=True), style.csl_file, reference.label)
-    text = marked.replace(_ITALIC_START, "").replace(_ITALIC_END, "")
-    html = escape(marked).replace(_ITALIC_START, "<i>").replace(_ITALIC_END, "</i>")
-    return StyledCitation(style, text, mark_safe(html))  # noqa: S308 (escaped above)
+    marked = _render(json.dumps(item, sort_keys=True), style.csl_file, reference.quoted or reference.label)
+    return StyledCitation(style, plain(marked), as_html(marked))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -112,11 +110,7 @@ def _style(csl_file: str) -> CitationStylesStyle:
         return CitationStylesStyle(str(STYLE_DIR / csl_file), validate=False)
 
 
-_ITALIC_START, _ITALIC_END, _OWN_NUMBERING = "\ue000", "\ue001", "\ue002"
-
-
-def _italic(text: str) -> str:
-    return f"{_ITALIC_START}{text}{_ITALIC_END}"
+_OWN_NUMBERING = "\ue002"
 
 
 class _MarkedFormatter:
@@ -125,5 +119,5 @@ class _MarkedFormatter:
     formatter (whose HTML output leaves a style's affixes such as OSCOLA's ``<URL>`` unescaped)."""
 
     preformat = staticmethod(str)
-    Italic = Oblique = staticmethod(_italic)
+    Italic = Oblique = staticmethod(italic)
     Bold = Light = Underline = Superscript = Subscript = SmallCaps = str

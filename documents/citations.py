@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from documents.dates import DatePrecision
+from documents.italics import plain
 
 CSCE_BECAME_OSCE = datetime.date(1995, 1, 1)
 KNOWLEDGE_BASE = "OSCE Migration Commitments Knowledge Base"
@@ -88,6 +89,9 @@ class Reference:
     dataset_version: str
     label: str = ""  # the paragraph's label; empty for the whole document
     text: str = ""  # the paragraph's text, for reference managers' abstract field
+    # A passage known only from a quotation is cited by where it is quoted, not by its label
+    # (``as quoted in …, fn. 13``, the quoting study's title marked italic: ``documents.italics``).
+    quoted: str = ""
 
     @property
     def key(self) -> str:
@@ -98,11 +102,19 @@ class Reference:
 
     @property
     def locator(self) -> str:
+        """``para. 4.5``, or where a quoted passage is quoted: plain text."""
+        return plain(self.marked_locator)
+
+    @property
+    def marked_locator(self) -> str:
+        if self.quoted:
+            return self.quoted
         return locator(self.label) if self.label else ""
 
     def house_citation(self) -> str:
+        """The knowledge base's own form, italics marked (``documents.italics``)."""
         citation = house_citation(self.document)
-        return f"{citation}, {self.locator}" if self.label else citation
+        return f"{citation}, {self.marked_locator}" if self.marked_locator else citation
 
 
 def date_parts(document) -> list[int] | None:

@@ -43,6 +43,7 @@ def provision_reference(provision: Provision, *, request: HttpRequest, version: 
         dataset_version=version,
         label=provision.label,
         text=provision.text,
+        quoted=quotation.marked_passage_locator() if (quotation := provision.passage_of) else "",
     )
 
 

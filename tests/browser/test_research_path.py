@@ -12,9 +12,11 @@ from tests.browser.conftest import screenshot, tab_to
 # On the bundled corpus: the 2016 study quotes "the need to facilitate legal migration" under
 # illegal migration (section 4.1.4), and its footnote 30 names three documents without saying
 # which one: one quotation, cited from the study.
+# The study's title is set in italics on the page and copied as plain text (no asterisks).
+STUDY_TITLE = "Migration – a new challenge for the OSCE in South Eastern Europe?"
 CITATION = (
-    "F. Marciacq, I. Boštjančič Pulko and T. Flessenkemper, *Migration – a new challenge for the OSCE"
-    " in South Eastern Europe?* (2016), fn. 30, quoting one of: MC.DEC/2/05, Migration (2005);"
+    f"F. Marciacq, I. Boštjančič Pulko and T. Flessenkemper, {STUDY_TITLE}"
+    " (2016), fn. 30, quoting one of: MC.DEC/2/05, Migration (2005);"
     " MC.DOC/6/06, Ministerial Statement on Migration (2006); MC.DEC/5/09, Migration Management (2009)"
 )
 STUDY_PAGE = "/documents/migration-a-new-challenge-for-the-osce-in-south-eastern-europe-2016/"
@@ -132,6 +134,9 @@ def test_without_javascript_the_citation_is_selectable_text(browser, live_server
     assert page.locator(f"{target(anchor)} .copy-button").count() == 0
     page.locator(f"{target(anchor)} .cite summary").click()
     assert page.locator(f"{target(anchor)} .cite__text").inner_text() == CITATION
+    title = page.locator(f"{target(anchor)} .cite__text i")
+    assert title.inner_text() == STUDY_TITLE
+    assert title.evaluate("element => getComputedStyle(element).fontStyle") == "italic"
     page.goto("/search/?q=legal+migration")
     page.locator(".facet a", has_text="Illegal migration").click()
     assert page.locator(".hit").count() == 6

@@ -196,9 +196,14 @@ def test_a_quotation_of_a_document_whose_text_is_not_held_is_a_passage_citable_a
         study,
     )
     assert list(passage.categories.values_list("slug", flat=True)) == ["labour"]
+    # Plain text to copy and export; a page sets the study's title in italics.
     assert passage.citation() == (
         "Helsinki Final Act (1975), as quoted in F. Marciacq, I. Boštjančič Pulko and T. Flessenkemper,"
-        " *Migration – a new challenge for the OSCE in South Eastern Europe?* (2016), fn. 13"
+        " Migration – a new challenge for the OSCE in South Eastern Europe? (2016), fn. 13"
+    )
+    assert passage.citation_html() == (
+        "Helsinki Final Act (1975), as quoted in F. Marciacq, I. Boštjančič Pulko and T. Flessenkemper,"
+        " <i>Migration – a new challenge for the OSCE in South Eastern Europe?</i> (2016), fn. 13"
     )
 
 
