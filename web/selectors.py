@@ -10,6 +10,8 @@ from commitments.models import (
     LINEAGE_KINDS,
     Provision,
     ProvisionOrigin,
+    Quotation,
+    QuotationStatus,
     Relation,
     RelationKind,
     published_provision,
@@ -64,6 +66,7 @@ class DocumentPage:
     provision_count: int
     cites: list[Relation]
     cited_by: list[Relation]
+    quoted_in: list[Quotation]  # published sources quoting words its held text contains
     conflicts: list[FieldConflict]
     attachments: list[DocumentAttachment]
     provenance: list[FieldProvenance]
@@ -75,7 +78,13 @@ class DocumentPage:
 
     @property
     def cited_by_kind(self) -> list[tuple[str, list[Relation]]]:
-        return _by_kind(self.cited_by)
+        """Who reaffirms, recalls, builds on, annexes, supersedes and cites it, headed in the
+        passive voice (``Reaffirmed by``)."""
+        return [(_PASSIVE[kind], found) for kind, found in _by_kind(self.cited_by, label=False)]
+
+    @property
+    def taken_up(self) -> bool:
+        return bool(self.cited_by or self.quoted_in)
 
 
 @dataclass
@@ -100,9 +109,19 @@ _KIND_ORDER = [
 ]
 
 
-def _by_kind(relations: list[Relation]) -> list[tuple[str, list[Relation]]]:
+_PASSIVE = {
+    RelationKind.REAFFIRMS: "Reaffirmed by",
+    RelationKind.RECALLS: "Recalled by",
+    RelationKind.BUILDS_ON: "Built on by",
+    RelationKind.ANNEXES: "Annexed to",
+    RelationKind.SUPERSEDES: "Superseded by",
+    RelationKind.CITES: "Cited by",
+}
+
+
+def _by_kind(relations: list[Relation], *, label: bool = True) -> list[tuple[str, list[Relation]]]:
     groups = {kind: [r for r in relations if r.kind == kind] for kind in _KIND_ORDER}
-    return [(RelationKind(kind).label, found) for kind, found in groups.items() if found]
+    return [(RelationKind(kind).label if label else kind, found) for kind, found in groups.items() if found]
 
 
 def published_documents() -> QuerySet[Document]:
@@ -155,6 +174,12 @@ def document_page(*, document: Document) -> DocumentPage:
     cited_by = relations.filter(target_document=document, source_document__status=_PUBLISHED).order_by(
         "source_document__date", "source_document__symbol", "kind", "pk"
     )
+    quoted_in = (
+        Quotation.objects.published()
+        .filter(attributed_to=document, status=QuotationStatus.MATCHED)
+        .select_related("quoting_document", "matched_provision")
+        .order_by("quoting_document__date", "quoting_document_id", "position")
+    )
     claims = list(MetadataClaim.objects.filter(document=document).select_related("source_document"))
     decisions = list(FieldDecision.objects.filter(document=document))
     return DocumentPage(
@@ -163,6 +188,7 @@ def document_page(*, document: Document) -> DocumentPage:
         provision_count=len(provisions),
         cites=list(cites),
         cited_by=list(cited_by),
+        quoted_in=list(quoted_in),
         conflicts=conflicts_of(document, include_decided=True, claims=claims, decisions=decisions),
         attachments=list(document.attachments.all()),
         provenance=provenance_of(document, claims=claims, decisions=decisions),

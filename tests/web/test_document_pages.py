@@ -129,7 +129,7 @@ def test_a_document_page_costs_the_same_queries_however_long_the_document(client
     _, before = queries(client, kb.concept.get_absolute_url())
     (bigger,) = more_documents(n=1, provisions=40)
     _, after = queries(client, bigger.get_absolute_url())
-    assert before == after <= 10
+    assert before == after <= 11  # one of them the quotations of its words held elsewhere
 
 
 def test_draft_documents_have_no_page(client, kb):
@@ -143,7 +143,7 @@ def test_on_the_corpus_mc_doc_2_05_reads_whole_with_its_contents_and_anchors(cli
 
     response, n = queries(client, "/documents/mc-doc-2-05/")
     assert response.status_code == 200
-    assert n <= 10
+    assert n <= 11
     page = response.context["page"]
     assert page.provision_count == Provision.objects.filter(document__symbol="MC.DOC/2/05").count()
     titles = [s.title for s in page.sections]

@@ -57,11 +57,24 @@ def test_mc_doc_2_05_s_page_shows_what_it_reaffirms_and_cites(client, corpus):
 def test_the_final_act_s_page_shows_who_reaffirms_it(client, corpus):
     helsinki = Document.objects.get(title="Helsinki Final Act")
     html = client.get(helsinki.get_absolute_url()).content.decode()
-    cited_by = _section(html, "<h4>Reaffirms it</h4>", "</ul>")
+    cited_by = _section(html, "<h4>Reaffirmed by</h4>", "</ul>")
     assert "MC.DOC/2/05 Border Security and Management Concept, para. 2.2</a>" in cited_by
-    built_on = _section(html, "<h4>Builds on it</h4>", "</ul>")
+    built_on = _section(html, "<h4>Built on by</h4>", "</ul>")
     assert "Charter of Paris for a New Europe</a>" in built_on
     assert 'stated by <a href="/documents/our-mandate-on-migration/">Our mandate on migration</a>' in built_on
+
+
+def test_mc_doc_2_05_s_page_shows_where_the_study_quotes_it(client, corpus):
+    """The study's footnotes 34 and 50 point back to "Ljubljana, 6 December 2005" (MC.DEC/2/05),
+    but the words they quote are MC.DOC/2/05's: its page says where it is quoted, to the
+    paragraph, instead of "no document cites it"."""
+    html = client.get("/documents/mc-doc-2-05/").content.decode()
+    taken_up = _section(html, "<h3>What takes it up</h3>", "</section>")
+    quoted = _section(taken_up, "<h4>Quoted in</h4>", "</ul>")
+    assert quoted.count("<li>") == 2
+    assert ', fn. 34 (December 2016), quotes <a href="#p-annex-c.1-i">Annex C.1(i)</a>' in quoted
+    assert ', fn. 50 (December 2016), quotes <a href="#p-4.5">para. 4.5</a>' in quoted
+    assert "No document in the knowledge base cites or quotes it." not in html
 
 
 def test_a_provision_page_lists_its_own_links(client, corpus):
