@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
 
+from search.folding import searchable_heading
 from search.query import decade_of
 
 CHUNK_SIZE = 500
@@ -33,6 +34,13 @@ class IndexedProvision:
     dimensions: tuple[str, ...]
     categories: tuple[str, ...]
     is_commitment: bool
+    authors: str = ""  # a study's personal authors; blank for an institution's text
+
+    @property
+    def title_and_authors(self) -> str:
+        """What a search finds a provision's document by besides its symbol: the title, and the
+        personal authors a study is cited with."""
+        return f"{self.title} {self.authors}".strip()
 
     @property
     def year(self) -> int | None:
@@ -55,7 +63,8 @@ class IndexedProvision:
 _FIELD_NAMES = tuple(field.name for field in fields(IndexedProvision))
 
 
-# The columns of a record, in IndexedProvision's order up to ``text``, then ``is_commitment``.
+# The columns of a record, in IndexedProvision's order up to ``text``, then ``is_commitment``
+# and ``authors``.
 _ROW = (
     "pk",
     "document_id",
@@ -70,6 +79,7 @@ _ROW = (
     "heading",
     "text",
     "is_commitment",
+    "document__authors",
 )
 
 
@@ -106,14 +116,18 @@ def _records(ids: list[int]) -> list[IndexedProvision]:
     from commitments.public_tags import public_slugs
 
     rows = indexable_provisions().filter(pk__in=ids).values_list(*_ROW)
+    heading = _ROW.index("heading")
     dimensions = public_slugs(ids, "dimension")
     categories = public_slugs(ids, "category")
     return [
         IndexedProvision(
-            *row[:-1],
+            *row[:heading],
+            searchable_heading(row[heading]),
+            *row[heading + 1 : -2],
             dimensions=dimensions.get(row[0], ()),
             categories=categories.get(row[0], ()),
-            is_commitment=row[-1],
+            is_commitment=row[-2],
+            authors=row[-1],
         )
         for row in rows
     ]

@@ -101,6 +101,13 @@ class ParsedQuery:
         walk(self.node)
         return list(dict.fromkeys(found))
 
+    @property
+    def searches_labels(self) -> bool:
+        """Whether a word may find a paragraph by its label (``4.5``, ``Annex C.1``): only beside
+        a document's symbol, as in a citation (``MC.DOC/2/05 4.5``). Alone, "4.1" is a number,
+        and a label or locator is never searched as text."""
+        return bool(self.symbols())
+
     def spelled_words(self) -> list[str]:
         """Plain words (not prefixes, symbols or exclusions) that a speller may correct."""
         words: list[str] = []

@@ -179,8 +179,9 @@ class DocumentFilterSet(django_filters.FilterSet):
 
     q = django_filters.CharFilter(
         method="filter_title_or_symbol",
-        label="Title or symbol",
-        help_text="Words of its title, or its symbol in any spelling (MC.DEC/05/09, mc dec 5 09).",
+        label="Title, authors or symbol",
+        help_text="Words of its title or of its authors' names, or its symbol in any spelling "
+        "(MC.DEC/05/09, mc dec 5 09).",
     )
 
     year_from = YearFilter(
@@ -235,8 +236,8 @@ class DocumentFilterSet(django_filters.FilterSet):
         fields: list[str] = []
 
     def filter_title_or_symbol(self, queryset, name, value):
-        """Documents whose symbol the text names, or whose title (or symbol) holds every word
-        of it, case and accents folded as the search folds them."""
+        """Documents whose symbol the text names, or whose title, symbol or authors hold every
+        word of it, case and accents folded as the search folds them."""
         text = " ".join(value.split())[:MAX_QUERY_LENGTH]
         if not text:
             return queryset
@@ -244,8 +245,8 @@ class DocumentFilterSet(django_filters.FilterSet):
         words = fold(text).split()
         matching = [
             pk
-            for pk, title, symbol in queryset.values_list("pk", "title", "symbol")
-            if symbol in named or all(word in fold(f"{title} {symbol}") for word in words)
+            for pk, title, symbol, authors in queryset.values_list("pk", "title", "symbol", "authors")
+            if symbol in named or all(word in fold(f"{title} {symbol} {authors}") for word in words)
         ]
         return queryset.filter(pk__in=matching)
 

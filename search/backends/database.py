@@ -7,31 +7,72 @@ phrases, ``OR`` between terms, ``-word`` and ``NOT word``, and document symbols.
 
 from collections import Counter
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, Func, Q, TextField, Value
 
 from search import parsing
 from search.base import BaseSearchBackend
+from search.folding import HEADING_LOCATOR
 from search.highlight import highlight
 from search.query import MatchingIds, SearchHit, SearchRequest, SearchResults, decade_of
 
 
-def _word_q(text: str) -> Q:
-    return (
-        Q(text__icontains=text)
-        | Q(heading__icontains=text)
-        | Q(document__title__icontains=text)
-        | Q(label__iexact=text)
-    )
+class Folded(Func):
+    """Text with case and accents folded (``search.folding``): by ``unaccent`` on PostgreSQL,
+    the folding of its text search too, and by ``fold`` itself on SQLite (``kb_fold``)."""
+
+    function = "kb_fold"
+    output_field = TextField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, template="lower(unaccent(%(expressions)s))", **extra_context)
 
 
-def _node_q(node: parsing.Node) -> Q:
+class WithoutLocators(Func):
+    """A heading without its section numbers: ``search.folding.searchable_heading``, by a
+    regular expression on PostgreSQL and by the function itself on SQLite."""
+
+    function = "kb_searchable_heading"
+    output_field = TextField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        sql, params = self.as_sql(
+            compiler, connection, template="regexp_replace(%(expressions)s, %%s, %%s, 'g')", **extra_context
+        )
+        return sql, (*params, HEADING_LOCATOR, "\\1")
+
+
+FOLDED_FIELDS = {
+    "text": Folded(F("text")),
+    "heading": Folded(WithoutLocators(F("heading"))),
+    "title": Folded(F("document__title")),
+    "authors": Folded(F("document__authors")),
+}
+
+
+def _word_q(text: str, *, label: bool) -> Q:
+    folded = Folded(Value(text))
+    condition = Q()
+    for name in FOLDED_FIELDS:
+        condition |= Q(**{f"_folded_{name}__contains": folded})
+    if label:
+        # One word of the label, as the index backends hold them: "c.1" of "Annex C.1".
+        condition |= (
+            Q(label__iexact=text)
+            | Q(label__istartswith=f"{text} ")
+            | Q(label__iendswith=f" {text}")
+            | Q(label__icontains=f" {text} ")
+        )
+    return condition
+
+
+def _node_q(node: parsing.Node, *, labels: bool) -> Q:
     if isinstance(node, parsing.Symbol):
         return Q(document__symbol=node.symbol)
     if isinstance(node, parsing.Word | parsing.Phrase):
-        return _word_q(node.text)
+        return _word_q(node.text, label=labels and isinstance(node, parsing.Word))
     if isinstance(node, parsing.Not):
-        return ~_node_q(node.node)
-    children = [_node_q(child) for child in node.nodes]
+        return ~_node_q(node.node, labels=labels)
+    children = [_node_q(child, labels=labels) for child in node.nodes]
     combined = children[0]
     for child in children[1:]:
         combined = (combined & child) if isinstance(node, parsing.All) else (combined | child)
@@ -42,7 +83,7 @@ def _condition(parsed: parsing.ParsedQuery) -> tuple[Q, list[str]]:
     """A parsed query as a Q over provisions, and the literal terms to highlight."""
     if parsed.node is None:
         return (Q(pk__in=[]) if parsed.nothing_searchable else Q()), []
-    return _node_q(parsed.node), parsed.positive_texts()
+    return _node_q(parsed.node, labels=parsed.searches_labels), parsed.positive_texts()
 
 
 class DatabaseSearchBackend(BaseSearchBackend):
@@ -86,6 +127,8 @@ class DatabaseSearchBackend(BaseSearchBackend):
 
         condition, terms = _condition(request.parsed)
         base = request.filters.apply_to(Provision.objects.published())
+        if request.parsed.node is not None:
+            base = base.alias(**{f"_folded_{name}": value for name, value in FOLDED_FIELDS.items()})
         return Provision.objects.filter(pk__in=base.filter(condition).values("pk")), terms
 
     def _order(self, request: SearchRequest) -> list:

@@ -93,10 +93,10 @@ def _row(record: IndexedProvision) -> list:
         list(record.categories),
         record.is_commitment,
         record.fingerprint,
-        record.title,
+        record.title_and_authors,
         record.heading,
         text,
-        " ".join((record.title, record.heading, text)),
+        " ".join((record.title_and_authors, record.heading, text)),
     ]
 
 

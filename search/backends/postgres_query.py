@@ -65,8 +65,10 @@ class PostgresQueryCompiler:
         self.stop_words = stop_words
         self.positive: list[Sql] = []
         self.proximity: Sql | None = None
+        self.searches_labels = False
 
     def condition(self, parsed: parsing.ParsedQuery) -> Sql:
+        self.searches_labels = parsed.searches_labels
         if parsed.node is None:
             return Sql("FALSE" if parsed.nothing_searchable else "TRUE")
         compiled = self._node(parsed.node, positive=True)
@@ -84,8 +86,10 @@ class PostgresQueryCompiler:
             if node.text in self.stop_words:
                 return None
             match = self._tsquery(Sql(f"phraseto_tsquery('{ENGLISH}', %s)", [node.text]), positive)
-            if isinstance(node, parsing.Word):
-                return Sql(f"({match.sql} OR s.label_key = %s)", [*match.params, node.text.lower()])
+            if isinstance(node, parsing.Word) and self.searches_labels:
+                # A word of the label, as Whoosh's label field holds them: "c.1" of "Annex C.1".
+                label_word = "%s = ANY(string_to_array(s.label_key, ' '))"
+                return Sql(f"({match.sql} OR {label_word})", [*match.params, node.text.lower()])
             return match
         if isinstance(node, parsing.Not):
             inner = self._node(node.node, positive=not positive)

@@ -52,10 +52,10 @@ def document_fields(record: IndexedProvision) -> dict:
         "date": record.date.isoformat() if record.date else "",
         "undated": 0 if record.date else 1,
         "label": record.label,
-        "title": record.title,
+        "title": record.title_and_authors,
         "heading": record.heading,
         "text": record.text,
-        "spelling": (record.title, record.heading, record.text),
+        "spelling": (record.title_and_authors, record.heading, record.text),
         "kind": record.kind,
         "body": record.body,
         "document": record.document_slug,
@@ -82,8 +82,10 @@ class WhooshQueryCompiler:
     def __init__(self, reader):
         self.reader = reader
         self.highlight_terms: set[str] = set()
+        self.searches_labels = False
 
     def compile(self, parsed: parsing.ParsedQuery) -> wq.Query:
+        self.searches_labels = parsed.searches_labels
         if parsed.node is None:
             return wq.NullQuery if parsed.nothing_searchable else wq.Every()
         compiled = self._node(parsed.node, positive=True)
@@ -95,7 +97,9 @@ class WhooshQueryCompiler:
         if isinstance(node, parsing.Word) and node.prefix:
             return self._prefix(node.text, positive=positive)
         if isinstance(node, parsing.Word | parsing.Phrase):
-            return self._words(node.text, positive=positive, label=isinstance(node, parsing.Word))
+            return self._words(
+                node.text, positive=positive, label=isinstance(node, parsing.Word) and self.searches_labels
+            )
         if isinstance(node, parsing.Not):
             inner = self._node(node.node, positive=not positive)
             return wq.Not(inner) if inner is not None else None
