@@ -14,10 +14,11 @@ matched quotation has no passage: its provision is the passage, shown as "quoted
 
 from django.db import models
 from django.urls import reverse
+from django.utils.safestring import SafeString
 from simple_history.models import HistoricalRecords
 
 from documents.citations import house_citation
-from documents.italics import italic, plain
+from documents.italics import as_html, italic, plain
 from documents.models import Document, PublicationStatus
 
 
@@ -35,6 +36,9 @@ FLAGGED_STATUSES = (QuotationStatus.NOT_FOUND, QuotationStatus.AMBIGUOUS, Quotat
 class QuotationQuerySet(models.QuerySet):
     def published(self):
         return self.filter(quoting_document__status=PublicationStatus.PUBLISHED)
+
+    def matched(self):
+        return self.filter(status=QuotationStatus.MATCHED)
 
     def flagged(self):
         """Quotations a curator should look at: not found, or not attributed to one document."""
@@ -131,10 +135,17 @@ class Quotation(models.Model):
 
     # Citations come marked (``documents.italics``): the quoting study's title in italics. The
     # plain forms are for text to copy, exports and the API; pages show ``italics.as_html``.
+    def marked_quoting_source(self) -> str:
+        """The quoting source and where it quotes: ``F. Marciacq, …, Migration – …? (2016), fn. 50``."""
+        where = f", {self.locator}" if self.locator else ""
+        return f"{quoting_citation(self.quoting_document)}{where}"
+
+    def quoting_source_html(self) -> SafeString:
+        return as_html(self.marked_quoting_source())
+
     def marked_source_citation(self) -> str:
         """``as quoted in <the quoting source>, fn. 13``."""
-        where = f", {self.locator}" if self.locator else ""
-        return f"as quoted in {quoting_citation(self.quoting_document)}{where}"
+        return f"as quoted in {self.marked_quoting_source()}"
 
     def marked_title(self) -> str:
         """How a hit or a link names the passage carrying these words: ``Helsinki Final Act, as

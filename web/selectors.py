@@ -3,7 +3,7 @@ of queries whatever the size of the document, and only ever from published docum
 
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Count, F, Q, QuerySet, TextField, Value, When
+from django.db.models import Case, Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, TextField, Value, When
 from django.utils.text import slugify
 
 from commitments.models import (
@@ -95,6 +95,7 @@ class ProvisionPage:
     document_lineage: list[Relation]  # the same links stated for its document as a whole
     related: list[Provision]
     chapeau: Provision | None = None  # the paragraph whose opening words a sub-paragraph continues
+    quoted_in: list[Quotation] = field(default_factory=list)  # published sources quoting its words
     previous: Provision | None = None  # in the document's order
     next: Provision | None = None
 
@@ -122,6 +123,35 @@ _PASSIVE = {
 def _by_kind(relations: list[Relation], *, label: bool = True) -> list[tuple[str, list[Relation]]]:
     groups = {kind: [r for r in relations if r.kind == kind] for kind in _KIND_ORDER}
     return [(RelationKind(kind).label if label else kind, found) for kind, found in groups.items() if found]
+
+
+def _quotations_shown() -> QuerySet[Quotation]:
+    """Quotations matched to a held provision, by published sources only."""
+    return Quotation.objects.published().filter(status=QuotationStatus.MATCHED)
+
+
+def provisions_for_pages() -> QuerySet[Provision]:
+    """Published provisions, each with ``is_quoted``: whether a published source quotes its
+    words, so that a page asks for the quotations only when there are some."""
+    return published_provisions().annotate(
+        is_quoted=Exists(_quotations_shown().filter(matched_provision=OuterRef("pk")))
+    )
+
+
+def quotations_of(provision: Provision) -> list[Quotation]:
+    """The published sources' quotations of ``provision``'s words, each with
+    ``credited_elsewhere``: the published documents the source credits them to other than the
+    one they were found in (the study's footnote 34 credits MC.DEC/2/05)."""
+    if not getattr(provision, "is_quoted", True):
+        return []
+    credited = Document.objects.published().exclude(pk=provision.document_id).order_by("date", "symbol", "pk")
+    return list(
+        _quotations_shown()
+        .filter(matched_provision=provision)
+        .select_related("quoting_document")
+        .prefetch_related(Prefetch("candidates", queryset=credited, to_attr="credited_elsewhere"))
+        .order_by("quoting_document__date", "quoting_document_id", "position", "pk")
+    )
 
 
 def published_documents() -> QuerySet[Document]:
@@ -219,6 +249,7 @@ def provision_page(*, provision: Provision) -> ProvisionPage:
         chapeau=chapeau,
         previous=previous,
         next=following,
+        quoted_in=quotations_of(provision),
     )
 
 

@@ -74,6 +74,22 @@ def test_a_withdrawn_source_is_shown_nowhere(client, corpus_index):
     assert leaks == [], _summary(leaks)
 
 
+def test_a_draft_source_quoting_a_paragraph_is_not_named_beside_it(client, corpus):
+    """MC.DOC/2/05 para. 4.5 shows "Quoted in" the study (tests/web/test_quoted_in.py) only while
+    the study is published."""
+    study = Document.objects.get(kind="study")
+    concept = corpus.document("MC.DOC/2/05")
+    pages = (concept.provisions.get(label="4.5").get_absolute_url(), concept.get_absolute_url())
+    for page in pages:
+        assert study.get_absolute_url() in client.get(page).content.decode()
+    study.status = PublicationStatus.DRAFT
+    study.save()
+    for page in pages:
+        html = client.get(page).content.decode()
+        assert 'class="provision__quoted"' not in html
+        assert study.get_absolute_url() not in html
+
+
 def _summary(leaks: list[str]) -> str:
     by_url: dict[str, int] = {}
     for leak in leaks:

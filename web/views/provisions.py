@@ -5,12 +5,12 @@ from django.shortcuts import get_object_or_404, render
 
 from operations.dataset import dataset_version
 from web.references import citation_box, highwire_tags, provision_reference
-from web.selectors import provision_page, published_provisions
+from web.selectors import provision_page, provisions_for_pages
 from web.tag_provenance import tag_provenance
 
 
 def provision_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    provision = get_object_or_404(published_provisions(), pk=pk)
+    provision = get_object_or_404(provisions_for_pages(), pk=pk)
     version = str(dataset_version())
     reference = provision_reference(provision, request=request, version=version)
     keywords = [tag.name for tag in (*provision.categories.all(), *provision.dimensions.all())]
