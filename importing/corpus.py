@@ -20,6 +20,7 @@ from django.db import transaction
 from commitments.taxonomy import ensure_taxonomy
 from documents.models import Document, PublicationStatus
 from importing.catalogue import apply_catalogue, read_catalogue
+from importing.curated_attributions import AttributionRun, apply_attributions
 from importing.curated_operations import OperationsCurationRun, apply_operations_curation
 from importing.curated_tags import CURATION_DIR, CurationRun, apply_curation
 from importing.identity import find_document
@@ -51,6 +52,7 @@ class LoadedCorpus:
     catalogue_changes: int = 0
     lineage_changes: int = 0
     operations: OperationsCurationRun = field(default_factory=OperationsCurationRun)
+    attributions: AttributionRun = field(default_factory=AttributionRun)
 
     def document(self, symbol_or_title: str) -> Document:
         """A corpus document by symbol (``MC.DOC/2/05``) or exact title."""
@@ -156,6 +158,9 @@ def load_corpus(
     catalogue = read_catalogue(curation_directory / "catalogue")
     loaded.catalogue_changes = apply_catalogue(catalogue)
     loaded.lineage_changes = record_lineage(catalogue.aliases())
+    # Before the tags: an attribution moves a quoted passage to the document it is from, where
+    # its tag decisions name it.
+    loaded.attributions = apply_attributions(curation_directory / "attributions")
     loaded.curation = apply_curation(curation_directory)
     loaded.operations = apply_operations_curation(curation_directory / "operations")
     CorpusLoad.objects.create(fingerprint=fingerprint)

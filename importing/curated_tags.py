@@ -80,7 +80,7 @@ def read_curation(directory: Path = CURATION_DIR) -> list[CurationEntry]:
     """Every entry of every ``*.toml`` file, checked for shape (not yet against the database)."""
     entries = []
     for path in sorted(directory.glob("*.toml")):
-        name = _display_name(path)
+        name = display_name(path)
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
@@ -93,7 +93,7 @@ def read_curation(directory: Path = CURATION_DIR) -> list[CurationEntry]:
     return entries
 
 
-def _display_name(path: Path) -> str:
+def display_name(path: Path) -> str:
     """``fixtures/curation/mc-doc-2-05.toml`` inside the project, ``curation/…`` elsewhere."""
     try:
         return str(path.resolve().relative_to(Path(settings.BASE_DIR).resolve()))
@@ -159,7 +159,12 @@ def _resolve(entries: list[CurationEntry]) -> list[tuple[CurationEntry, Provisio
         if document is None:
             raise CurationRejected(f"{entry.where()}: no document with symbol or slug {entry.document!r}")
         if entry.text:
-            same = [p for p in document.provisions.all() if " ".join(p.text.split()) == entry.text]
+            same = _with_words(document.provisions.all(), entry.text)
+            if not same:
+                # A curator's attribution (the admin's, not yet written here) moved the passage
+                # to the document its words are from: the entry follows it.
+                same = _with_words(Provision.objects.filter(origin=ProvisionOrigin.QUOTATION), entry.text)
+                same = same if len(same) == 1 else []
             if len(same) > 1:
                 raise CurationRejected(
                     f"{entry.where()}: {entry.document} has {len(same)} provisions with these words"
@@ -191,6 +196,10 @@ def _resolve(entries: list[CurationEntry]) -> list[tuple[CurationEntry, Provisio
         seen[provision.pk] = entry
         resolved.append((entry, provision))
     return resolved
+
+
+def _with_words(provisions, text: str) -> list[Provision]:
+    return [p for p in provisions if " ".join(p.text.split()) == text]
 
 
 @transaction.atomic
@@ -245,34 +254,42 @@ def write_curation(directory: Path = CURATION_DIR) -> dict[str, int]:
                 " give it one before writing"
             )
         by_document.setdefault(provision.document, []).append(provision)
-    directory.mkdir(parents=True, exist_ok=True)
-    written = {}
-    for document, provisions in by_document.items():
-        path = directory / f"{document.slug}.toml"
-        path.write_text(_file_text(document, provisions), encoding="utf-8")
-        written[path.name] = len(provisions)
-    for stale in directory.glob("*.toml"):
-        if stale.name not in written:
-            stale.unlink()
+    files = {
+        f"{d.slug}.toml": (_file_text(d, provisions), len(provisions))
+        for d, provisions in by_document.items()
+    }
+    written = replace_toml_files(directory, files)
     ProvisionCuration.objects.filter(source=CurationSource.ADMIN).update(source=CurationSource.FILE)
     return written
 
 
-def _toml_string(value: str) -> str:
+def replace_toml_files(directory: Path, files: dict[str, tuple[str, int]]) -> dict[str, int]:
+    """Make ``directory``'s TOML files exactly ``files`` (name -> (text, entries)); return the
+    entries per file written."""
+    directory.mkdir(parents=True, exist_ok=True)
+    for name, (text, _) in files.items():
+        (directory / name).write_text(text, encoding="utf-8")
+    for stale in directory.glob("*.toml"):
+        if stale.name not in files:
+            stale.unlink()
+    return {name: entries for name, (_, entries) in files.items()}
+
+
+def toml_string(value: str) -> str:
     # A JSON string is a valid TOML basic string for everything json.dumps emits.
     return json.dumps(value, ensure_ascii=False)
 
 
 def _toml_key(slug: str) -> str:
-    return slug if slug.replace("-", "").replace("_", "").isalnum() else _toml_string(slug)
+    return slug if slug.replace("-", "").replace("_", "").isalnum() else toml_string(slug)
 
 
 def _provision_key(provision: Provision) -> str:
     # A quoted passage's label says where it was first quoted, which a re-import of the quoting
     # source may change; its words do not.
     if provision.origin == ProvisionOrigin.QUOTATION:
-        return f"text = {_toml_string(' '.join(provision.text.split()))}"
-    return f"label = {_toml_string(provision.label)}"
+        return f"text = {toml_string(' '.join(provision.text.split()))}"
+    return f"label = {toml_string(provision.label)}"
 
 
 def _file_text(document: Document, provisions: list[Provision]) -> str:
@@ -295,22 +312,22 @@ def _file_text(document: Document, provisions: list[Provision]) -> str:
         lines += [
             "",
             "[[provision]]",
-            f"document = {_toml_string(key)}",
+            f"document = {toml_string(key)}",
             _provision_key(provision),
             f"commitment = {'true' if provision.is_commitment else 'false'}",
-            f"basis = {_toml_string(curation.basis or 'decided in the admin')}",
-            f"curator = {_toml_string(curation.curator)}",
+            f"basis = {toml_string(curation.basis or 'decided in the admin')}",
+            f"curator = {toml_string(curation.curator)}",
             f"date = {timezone.localtime(curation.decided_at).date().isoformat()}",
             "[provision.dimensions]",
         ]
         lines += [
-            f"{_toml_key(d.slug)} = {_toml_string(basis_of('dimension', d.slug))}"
+            f"{_toml_key(d.slug)} = {toml_string(basis_of('dimension', d.slug))}"
             for d in provision.dimensions.all()
         ]
         categories = list(provision.categories.all())
         if categories:
             lines.append("[provision.categories]")
             lines += [
-                f"{_toml_key(c.slug)} = {_toml_string(basis_of('category', c.slug))}" for c in categories
+                f"{_toml_key(c.slug)} = {toml_string(basis_of('category', c.slug))}" for c in categories
             ]
     return "\n".join(lines) + "\n"

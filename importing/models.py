@@ -1,8 +1,15 @@
-"""What an import leaves behind besides the documents it writes: its warnings, kept so that a
-curator can read them after the import as well as in its preview."""
+"""What an import leaves behind besides the documents it writes (its warnings, kept so that a
+curator can read them after the import as well as in its preview), and the curators' decisions
+every import must respect (whom a quotation is attributed to)."""
 
+import hashlib
+
+from django.conf import settings
 from django.db import models
+from simple_history.models import HistoricalRecords
 
+from commitments.models import CurationSource
+from commitments.quotation_matching import words
 from documents.models import Document, PublicationStatus
 from importing.warnings import WarningKind
 
@@ -54,3 +61,74 @@ class CorpusLoad(models.Model):
 
     def __str__(self) -> str:
         return f"{self.fingerprint[:12]} ({self.loaded_at:%Y-%m-%d %H:%M})"
+
+
+class AttributionDecisionQuerySet(models.QuerySet):
+    def for_words(self, quoting_document: Document, locator: str, text: str):
+        """The decision on these words of ``quoting_document``: the one at ``locator``, or,
+        when a re-import numbers the footnotes differently, the only one on these words."""
+        same_words = self.filter(quoting_document=quoting_document, text_key=words_key(text))
+        at_locator = same_words.filter(locator=locator).first()
+        if at_locator is not None:
+            return at_locator
+        candidates = list(same_words[:2])
+        return candidates[0] if len(candidates) == 1 else None
+
+
+def words_key(text: str) -> str:
+    """What identifies quoted words across re-imports: a hash of their normalised words (case,
+    punctuation, line breaks and spelling folded), so a reprint that changes none of them keeps it."""
+    return hashlib.sha256(" ".join(words(text)).encode()).hexdigest()
+
+
+class AttributionDecision(models.Model):
+    """A curator's decision on whom a quotation's words are from: a document (``attributed_to``),
+    or none (``attributed_to`` blank: unattributed). Keyed by the quoting source, the locator and
+    the words (``text_key``), not by the quotation's row, so that every re-import of the quoting
+    source keeps it (``importing.quotations``); shipped in ``fixtures/curation/attributions``."""
+
+    quoting_document = models.ForeignKey(
+        Document, on_delete=models.CASCADE, related_name="attribution_decisions"
+    )
+    locator = models.CharField(max_length=200, blank=True, help_text="Where it quotes them: fn. 30.")
+    text = models.TextField(help_text="The quoted words as the quoting source prints them.")
+    text_key = models.CharField(max_length=64, editable=False)
+    # A decision naming a document goes when the document is deleted (a merge moves it first).
+    attributed_to = models.ForeignKey(
+        Document,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="attributions_decided",
+        help_text="The document the words are from; blank when the curator decided they are unattributed.",
+    )
+    basis = models.CharField(max_length=300, help_text="One line: the sentence or fact that decides it.")
+    curator = models.CharField(max_length=150)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    decided_at = models.DateTimeField()
+    source = models.CharField(max_length=10, choices=CurationSource.choices, default=CurationSource.ADMIN)
+
+    history = HistoricalRecords()
+    objects = AttributionDecisionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["quoting_document", "locator", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["quoting_document", "locator", "text_key"],
+                name="one_attribution_decision_per_quotation",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.quoting_document}, {self.locator}: {self.outcome()}"
+
+    def save(self, *args, **kwargs):
+        self.text_key = words_key(self.text)
+        super().save(*args, **kwargs)
+
+    def outcome(self) -> str:
+        """``attributed to MC.DEC/5/09`` or ``unattributed``."""
+        if self.attributed_to_id is None:
+            return "unattributed"
+        return f"attributed to {self.attributed_to.symbol or self.attributed_to.title}"

@@ -1,11 +1,12 @@
 """Saving the quotations of a source: each once, attributed, and matched against the texts held.
 
 A quotation credits the documents its footnote names. Which one it is from is read, in this
-order, from: a curator's decision (``Quotation.attribution_basis``), which a re-import keeps; the
-only document named; the one the quoting sentence names by title; the one whose held text holds
-the words. A document whose text is held and lacks the words is named in the status, never
-silently credited; a footnote naming several documents that nothing tells apart gives one
-*ambiguous* quotation listing them, never a copy for each.
+order, from: a curator's decision (``AttributionDecision``, keyed by the quoting source, the
+locator and the words, so that every re-import keeps it); the only document named; the one the
+quoting sentence names by title; the one whose held text holds the words. A document whose text
+is held and lacks the words is named in the status, never silently credited; a footnote naming
+several documents that nothing tells apart gives one *ambiguous* quotation listing them, never a
+copy for each.
 
 The words of a quotation that matches no held provision are carried by its ``passage``: a
 provision of ``origin=quotation`` of the attributed document (or, while it is ambiguous or
@@ -14,12 +15,16 @@ unattributed, of the quoting source), so that search, tags and counts see them o
 
 from dataclasses import dataclass
 
+from django.utils import timezone
+
 from commitments.models import MigrationCategory, Provision, ProvisionCuration, ProvisionOrigin
 from commitments.quotation_matching import match, words
 from commitments.quotations import Quotation, QuotationStatus
 from documents.models import Document
 from importing.diff import QUOTATION_POSITION_BASE
+from importing.models import AttributionDecision, ImportWarning
 from importing.parsed import ParsedQuotation
+from importing.warnings import describe_warning
 
 # Kinds whose texts participating States adopt: what they say binds them politically.
 COMMITMENT_KINDS = {
@@ -143,17 +148,9 @@ def save_quotations(
             quotation = Quotation(
                 quoting_document=source, footnote=parsed.footnote, section=parsed.section, text=parsed.text
             )
-        if quotation.attribution_basis and quotation.attributed_to_id:
-            attribution = _check(parsed.text, quotation.attributed_to, quotation.note)
-        else:
-            attribution = attribute(parsed, candidates)
-        changed += _store(quotation, position, parsed, attribution, candidates)
-        _sync_passage(quotation, parsed, candidates)
-        # An unattributed quotation was warned of by its parser, which knows why.
-        if quotation.is_flagged and quotation.status != QuotationStatus.UNATTRIBUTED:
-            warnings.append(
-                f"{parsed.locator}: the quotation “{_short(parsed.text)}” is {quotation.status_text()}"
-            )
+        changed += _attribute_and_store(quotation, position, parsed, candidates)
+        if warning := _warning(quotation, parsed):
+            warnings.append(warning)
     for stale in stored.values():
         if stale.passage_id:
             stale.passage.delete()
@@ -162,14 +159,81 @@ def save_quotations(
     return changed, warnings
 
 
+def _warning(quotation: Quotation, parsed: ParsedQuotation) -> str:
+    # An unattributed quotation was warned of by its parser, which knows why.
+    if quotation.is_flagged and quotation.status != QuotationStatus.UNATTRIBUTED:
+        return f"{_warning_prefix(parsed)}{quotation.status_text()}"
+    return ""
+
+
+def _warning_prefix(parsed: ParsedQuotation) -> str:
+    return f"{parsed.locator}: the quotation “{_short(parsed.text)}” is "
+
+
+def reattribute(quotation: Quotation) -> bool:
+    """Attribute a stored quotation again, as its source's next import would (a curator's
+    decision first), and give its source's stored warnings the one that import would give;
+    return whether it changed."""
+    parsed = ParsedQuotation(
+        text=quotation.text,
+        footnote=quotation.footnote,
+        section=quotation.section,
+        sentence=quotation.sentence,
+    )
+    candidates = list(quotation.candidates.order_by("pk"))
+    changed = _attribute_and_store(quotation, quotation.position, parsed, candidates)
+    source = quotation.quoting_document
+    stored = ImportWarning.objects.filter(document=source, message__startswith=_warning_prefix(parsed))
+    last = stored.first() or ImportWarning.objects.filter(document=source).first()
+    source_name = last.source_name if last else source.source_filename
+    stored.delete()
+    if warning := _warning(quotation, parsed):
+        facts = describe_warning(warning)
+        ImportWarning.objects.create(
+            document=source,
+            source_name=source_name,
+            message=warning,
+            kind=facts.kind,
+            locator=facts.locator[:200],
+        )
+    return changed
+
+
+def _attribute_and_store(
+    quotation: Quotation, position: int, parsed: ParsedQuotation, candidates: list[Document]
+) -> bool:
+    decision = AttributionDecision.objects.for_words(
+        quotation.quoting_document, quotation.locator, parsed.text
+    )
+    if decision is None:
+        attribution = attribute(parsed, candidates)
+    elif decision.attributed_to_id is None:
+        attribution = Attribution(None, QuotationStatus.UNATTRIBUTED, note=_decided(decision))
+    else:
+        attribution = _check(parsed.text, decision.attributed_to, _decided(decision))
+    changed = _store(
+        quotation, position, parsed, attribution, candidates, basis=decision.basis if decision else ""
+    )
+    _sync_passage(quotation, parsed, candidates)
+    return changed
+
+
+def _decided(decision: AttributionDecision) -> str:
+    day = timezone.localtime(decision.decided_at)
+    return f"decided by {decision.curator} ({day:%d %B %Y}): {decision.basis}"
+
+
 def _store(
     quotation: Quotation,
     position: int,
     parsed: ParsedQuotation,
     attribution: Attribution,
     candidates: list[Document],
+    *,
+    basis: str = "",
 ) -> bool:
     values = {
+        "attribution_basis": basis[:300],
         "position": position,
         "sentence": parsed.sentence,
         "attributed_to_id": attribution.document.pk if attribution.document else None,

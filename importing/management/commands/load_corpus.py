@@ -57,6 +57,14 @@ class Command(BaseCommand):
             + ngettext("%(n)d commitment", "%(n)d commitments", commitments) % {"n": commitments}
             + "."
         )
+        attributions = loaded.attributions
+        self.stdout.write(
+            f"Attributions: {attributions.entries} decisions, {attributions.changed} quotations changed."
+        )
+        for where in attributions.kept_from_admin:
+            self.stdout.write(
+                f"  kept the admin's decision over {where}: `manage.py write_curation` writes it to the files"
+            )
         run = loaded.curation
         self.stdout.write(f"Curation: {run.entries} entries, {run.applied} provisions changed.")
         for where in run.kept_from_admin:

@@ -4,13 +4,15 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from importing.curated_attributions import write_attributions
 from importing.curated_tags import CURATION_DIR, CurationRejected, write_curation
 
 
 class Command(BaseCommand):
     help = (
         "Write every provision's curated dimensions, categories and commitment flag, with their bases, "
-        "to fixtures/curation (one TOML file per document), so the admin's curation ships with the corpus."
+        "to fixtures/curation (one TOML file per document), and every attribution decided for a quotation to"
+        " fixtures/curation/attributions, so the admin's curation ships with the corpus."
     )
 
     def add_arguments(self, parser):
@@ -21,4 +23,9 @@ class Command(BaseCommand):
             written = write_curation(directory)
         except CurationRejected as exc:
             raise CommandError(str(exc)) from None
+        attributions = write_attributions(directory / "attributions")
         self.stdout.write(f"{sum(written.values())} entries written to {len(written)} files in {directory}.")
+        self.stdout.write(
+            f"{sum(attributions.values())} attribution decisions written to {len(attributions)} files"
+            f" in {directory / 'attributions'}."
+        )
