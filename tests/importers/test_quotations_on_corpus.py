@@ -67,11 +67,11 @@ def test_sog_is_not_a_search_term(corpus_index):
 
 @pytest.mark.django_db
 def test_a_passage_not_attributed_to_one_document_is_named_by_the_source_that_quotes_it(corpus):
-    """Footnote 30 names three documents: its passage belongs to the study, and is named as the
+    """Footnote 39 names two documents: its passage belongs to the study, and is named as the
     study's footnote quoting one of them, never as the study "as quoted in" itself."""
-    passage = Quotation.objects.get(footnote="30").passage
+    passage = Quotation.objects.get(footnote="39").passage
     name = str(passage)
-    assert name.endswith("(2016), fn. 30, quoting one of the 3 documents its footnote names")
+    assert name.endswith("(2016), fn. 39, quoting one of the 2 documents its footnote names")
     assert "as quoted in" not in name
     attributed = Quotation.objects.filter(attributed_to__symbol="MC.DEC/5/09", passage__isnull=False).first()
     assert str(attributed.passage).startswith("MC.DEC/5/09, as quoted in ")
