@@ -61,7 +61,21 @@ def _shown(value) -> str:
     return Truncator(str(value)).chars(_SHOWN_CHARACTERS)
 
 
+def with_latest_history_ids(queryset: models.QuerySet) -> models.QuerySet:
+    """``queryset`` with each object's latest history id read alongside it, so that the edit
+    forms of a list of objects (the provisions inline on a document's page) take their versions
+    from one query instead of one each."""
+    history = queryset.model.history.model
+    latest = history.objects.filter(id=models.OuterRef("pk")).order_by("-history_id").values("history_id")[:1]
+    return queryset.annotate(**{_LATEST_HISTORY_ID: models.Subquery(latest)})
+
+
+_LATEST_HISTORY_ID = "latest_history_id_for_edits"
+
+
 def _latest_history_id(instance: models.Model) -> int:
+    if _LATEST_HISTORY_ID in instance.__dict__:
+        return instance.__dict__[_LATEST_HISTORY_ID] or 0
     history = getattr(instance, "history", None)
     if history is None:
         return 0

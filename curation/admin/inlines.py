@@ -8,6 +8,7 @@ from django.forms.models import BaseInlineFormSet
 from commitments.models import Provision, Relation
 from curation.admin.concurrency import VersionedForm
 from curation.admin.fast_widgets import FastWidgetsFormSetMixin
+from curation.edit_versions import with_latest_history_ids
 
 
 class ProvisionInlineFormSet(FastWidgetsFormSetMixin, BaseInlineFormSet):
@@ -33,7 +34,15 @@ class ProvisionInline(admin.TabularInline):
     }
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("document")
+        # Each row names its provision (a quoted passage by its quotation) and carries its edit
+        # version: read with the rows, not row by row.
+        provisions = (
+            super()
+            .get_queryset(request)
+            .select_related("document", "quotation__quoting_document", "quotation__attributed_to")
+            .prefetch_related("quotation__candidates")
+        )
+        return with_latest_history_ids(provisions)
 
 
 class RelationInline(admin.TabularInline):
