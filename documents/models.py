@@ -277,3 +277,27 @@ class FieldDecision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.document}: {self.field} decided as {self.value!r}"
+
+
+class DocumentAlias(models.Model):
+    """A name a document was known by before a curator merged it into this one: its slug (whose
+    URLs redirect here, so that permalinks never die), its symbol and its source file (by which a
+    re-import of the merged document's source finds this one), with the curator's basis."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="aliases")
+    slug = models.SlugField(max_length=120, unique=True)
+    symbol = models.CharField(max_length=80, blank=True)
+    title = models.CharField(max_length=500, blank=True)
+    source_sha256 = models.CharField(max_length=64, blank=True)
+    basis = models.CharField(max_length=300, help_text="The curator's one-line basis for the merge.")
+    merged_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    merged_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["document", "slug"]
+        verbose_name_plural = "document aliases"
+
+    def __str__(self) -> str:
+        return f"{self.slug} → {self.document.slug}"

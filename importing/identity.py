@@ -15,7 +15,7 @@ giving it its symbol.
 
 from django.db.models import Q
 
-from documents.models import Document
+from documents.models import Document, DocumentAlias
 from documents.symbols import normalize_symbol
 from importing.errors import ImportRejected
 from importing.parsed import ParsedDocument
@@ -49,6 +49,19 @@ def _same_title(a: str, b: str) -> bool:
     return " ".join(a.lower().split()) == " ".join(b.lower().split())
 
 
+def _by_symbol(symbol: str) -> Document | None:
+    """The document with this symbol, or the one a curator merged the document of this symbol
+    into (``DocumentAlias``): a re-import never brings a merged document back."""
+    symbol = normalize_symbol(symbol)
+    alias = DocumentAlias.objects.filter(symbol=symbol).select_related("document").first()
+    return Document.objects.filter(symbol=symbol).first() or (alias.document if alias else None)
+
+
+def _by_file(sha256: str) -> Document | None:
+    alias = DocumentAlias.objects.filter(source_sha256=sha256).select_related("document").first()
+    return Document.objects.filter(source_sha256=sha256).first() or (alias.document if alias else None)
+
+
 def find_own_document(parsed: ParsedDocument, *, sha256: str, replace: bool = False) -> Document | None:
     """The stored document a source *is*, or None when it is new.
 
@@ -58,8 +71,8 @@ def find_own_document(parsed: ParsedDocument, *, sha256: str, replace: bool = Fa
     given; otherwise ``SameDocumentQuestion`` is raised.
     """
     if parsed.symbol:
-        return Document.objects.filter(symbol=normalize_symbol(parsed.symbol)).first()
-    if sha256 and (same_file := Document.objects.filter(source_sha256=sha256).first()):
+        return _by_symbol(parsed.symbol)
+    if sha256 and (same_file := _by_file(sha256)):
         return same_file
     if parsed.source_url and (same_url := Document.objects.filter(source_url=parsed.source_url).first()):
         return same_url
@@ -77,8 +90,8 @@ def find_document(parsed: ParsedDocument, *, sha256: str = "") -> Document | Non
     document.
     """
     if parsed.symbol:
-        return Document.objects.filter(symbol=normalize_symbol(parsed.symbol)).first()
-    if sha256 and (same_file := Document.objects.filter(source_sha256=sha256).first()):
+        return _by_symbol(parsed.symbol)
+    if sha256 and (same_file := _by_file(sha256)):
         return same_file
     candidates = Document.objects.filter(symbol="")
     if parsed.kind:

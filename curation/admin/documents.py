@@ -1,8 +1,10 @@
 """The document admin: metadata, provisions in order, relations, provenance, publishing."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.db import transaction
 from django.db.models import Count
+from django.template.response import TemplateResponse
 from django.utils.translation import ngettext
 
 from curation.admin.concurrency import VersionedForm
@@ -14,6 +16,7 @@ from curation.admin.list_filters import TextFilter
 from curation.admin.provenance import DocumentAttachmentInline, MetadataClaimInline
 from documents.conflicts import conflicts_of
 from documents.models import Document, PublicationStatus
+from importing.document_merge import MergeRefused, merge_documents
 from importing.publication import follow_publication, set_publication_status
 from importing.save import record_admin_edits
 
@@ -33,6 +36,58 @@ def publish(modeladmin, request, queryset):
 @admin.action(description="Withdraw the selected documents to draft", permissions=["change"])
 def unpublish(modeladmin, request, queryset):
     _set_status(modeladmin, request, queryset, PublicationStatus.DRAFT)
+
+
+class MergeForm(forms.Form):
+    survivor = forms.ModelChoiceField(
+        queryset=Document.objects.none(), widget=forms.RadioSelect, label="The record that stays"
+    )
+    basis = forms.CharField(
+        max_length=300,
+        widget=forms.TextInput(attrs={"size": 100}),
+        help_text="One line: why the two records are one document.",
+    )
+
+    def __init__(self, *args, documents, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["survivor"].queryset = documents
+
+
+@admin.action(description="Merge the two selected documents…", permissions=["change", "delete"])
+def merge_documents_action(modeladmin, request, queryset):
+    documents = queryset.order_by("pk")
+    if documents.count() != 2:
+        modeladmin.message_user(request, "Select exactly two documents to merge.", messages.ERROR)
+        return None
+    form = MergeForm(request.POST if "confirm" in request.POST else None, documents=documents)
+    if form.is_valid():
+        survivor = form.cleaned_data["survivor"]
+        absorbed = documents.exclude(pk=survivor.pk).get()
+        try:
+            merge_documents(absorbed, survivor, basis=form.cleaned_data["basis"], user=request.user)
+        except MergeRefused as exc:
+            modeladmin.message_user(request, f"Not merged: {exc}.", messages.ERROR)
+        else:
+            modeladmin.message_user(
+                request,
+                f"“{absorbed}” merged into “{survivor}”; its old address redirects there.",
+                messages.SUCCESS,
+            )
+        return None
+    return TemplateResponse(
+        request,
+        "admin/documents/document/merge.html",
+        {
+            **modeladmin.admin_site.each_context(request),
+            "title": "Merge two records of one document",
+            "opts": modeladmin.model._meta,
+            "form": form,
+            "documents": documents,
+        },
+    )
+
+
+merge_documents_action.__name__ = "merge_documents"
 
 
 @admin.register(Document)
@@ -81,7 +136,7 @@ class DocumentAdmin(SourceImportMixin, ConflictReviewMixin, HistoryAdmin):
     ]
     form = VersionedForm
     inlines = [ProvisionInline, RelationInline, MetadataClaimInline, DocumentAttachmentInline]
-    actions = [publish, unpublish]
+    actions = [publish, unpublish, merge_documents_action]
     change_list_template = "admin/documents/document/change_list.html"
     change_form_template = "admin/documents/document/change_form.html"
 

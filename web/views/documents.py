@@ -4,10 +4,11 @@ import re
 from pathlib import Path
 
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
+from documents.models import DocumentAlias
 from operations.dataset import dataset_version
 from web.filters import DocumentFilterSet
 from web.forms import PageForm
@@ -53,7 +54,13 @@ def document_list(request: HttpRequest) -> HttpResponse:
 
 
 def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    document = get_object_or_404(published_documents(), slug=slug)
+    document = published_documents().filter(slug=slug).first()
+    if document is None:
+        # A document merged into another answers at its old address: permalinks never die.
+        alias = DocumentAlias.objects.filter(slug=slug, document__in=published_documents()).first()
+        if alias is None:
+            raise Http404("No such document.")
+        return HttpResponsePermanentRedirect(alias.document.get_absolute_url())
     version = str(dataset_version())
     reference = document_reference(document, request=request, version=version)
     source_is_pdf = document.source_file and Path(document.source_file.name).suffix.lower() == ".pdf"
