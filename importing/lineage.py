@@ -7,7 +7,8 @@ para. 2.2 of MC.DOC/2/05 *reaffirm* each of the three; "as identified in paragra
 Strategy …" makes it *cite* the Strategy at paragraph 35. The names are the catalogue's aliases
 (``fixtures/curation/catalogue``). ``record_lineage`` keeps the relations it reads in step with
 the texts: a paragraph that no longer names a document loses its link; links from citations or
-the editors are never touched.
+the editors are never touched. It also links the paragraphs that repeat an adopted paragraph's
+words without naming it (``importing.repetitions``).
 """
 
 import re
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 
 from commitments.models import Provision, ProvisionOrigin, Relation, RelationKind, RelationOrigin
 from documents.models import Document
+from importing.repetitions import record_repetitions
 
 # The verbs that make a link more than a citation, nearest before the name within its sentence.
 _VERBS = (
@@ -105,7 +107,7 @@ def record_lineage(aliases: dict[str, str], *, document_ids: list[int] | None = 
         for attachment in document.attachments.all():
             _collect(wanted, None, read_references(attachment.text, aliases), targets, document)
         changed += _sync(document, wanted, targets)
-    return changed
+    return changed + record_repetitions(document_ids=document_ids)
 
 
 def _targets(aliases: dict[str, str]) -> dict[str, Document]:
@@ -130,7 +132,10 @@ def _sync(document: Document, wanted: dict[tuple, Reference], targets: dict) -> 
     by_pk = {d.pk: d for d in targets.values()}
     stored = {
         (r.kind, r.source_provision_id, r.target_document_id): r
-        for r in Relation.objects.filter(source_document=document, origin=RelationOrigin.TEXT)
+        # Links to a paragraph are those of repeated words (``importing.repetitions``).
+        for r in Relation.objects.filter(
+            source_document=document, origin=RelationOrigin.TEXT, target_provision=None
+        )
     }
     changed = 0
     for key, stale in stored.items():

@@ -14,7 +14,6 @@ from commitments.suggestions import suggest_tags
 from documents.models import PublicationStatus
 from importing.catalogue import read_catalogue
 from importing.errors import ImportRejected
-from importing.limits import check_provisions
 from importing.lineage import record_lineage
 from importing.parsed import ParsedSource
 from importing.save import ImportReport, save_parsed_source
@@ -60,8 +59,7 @@ def import_file(
     if source_url:
         record_source_url(parsed, source_url)
     try:
-        check_provisions(parsed)  # a handed-in parse may predate a limit
-        check_storable(parsed)
+        check_storable(parsed)  # a handed-in parse may predate a limit
         if not accept_lost_text:
             refuse_lost_text(parsed)
     except ImportRejected as exc:

@@ -210,13 +210,20 @@ def document_page(*, document: Document) -> DocumentPage:
         .select_related("quoting_document", "matched_provision")
         .order_by("quoting_document__date", "quoting_document_id", "position")
     )
+    cites = list(cites)
+    to_paragraphs: dict[int, list[Relation]] = {}
+    for relation in cites:
+        if relation.source_provision_id and relation.target_provision_id:
+            to_paragraphs.setdefault(relation.source_provision_id, []).append(relation)
+    for provision in provisions:
+        provision.paragraph_links = to_paragraphs.get(provision.pk, [])  # shown beside its text
     claims = list(MetadataClaim.objects.filter(document=document).select_related("source_document"))
     decisions = list(FieldDecision.objects.filter(document=document))
     return DocumentPage(
         document=document,
         sections=_sections(provisions),
         provision_count=len(provisions),
-        cites=list(cites),
+        cites=cites,
         cited_by=list(cited_by),
         quoted_in=list(quoted_in),
         conflicts=conflicts_of(document, include_decided=True, claims=claims, decisions=decisions),
