@@ -20,8 +20,8 @@ from search.backends.whoosh_internals import WITHOUT_INDEX_LOCK, finish_segment
 from search.backends.whoosh_query import document_fields
 from search.index import CHUNK_SIZE, indexable_ids, indexed_provision_chunks
 
-# Whoosh's estimate of a posting's size is about twice what it takes in memory; with this
-# much a worker sorts the postings of a few hundred thousand words without temporary runs.
+# At some 60 bytes a posting (``whoosh_internals.TermPool``), this much keeps about 8 million
+# postings in memory, a worker's share of 100,000 provisions, without temporary runs.
 POOL_MB = 512
 MIN_PER_WORKER = 2 * CHUNK_SIZE  # below this, starting workers costs more than it saves
 

@@ -23,7 +23,7 @@ from whoosh.support.charset import accent_map
 from whoosh.system import pack_uint
 from whoosh.writing import SegmentWriter
 
-from search.backends.whoosh_internals import LengthsInMemory, counting_pool
+from search.backends.whoosh_internals import LengthsInMemory, term_pool
 
 # Accents are folded before stemming, so "émigré" and "emigre" meet in one stem.
 STEMMING = RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map) | StopFilter() | StemFilter()
@@ -156,7 +156,7 @@ class IndexWriter(SegmentWriter):
 
     def __init__(self, index, *, limitmb: int = 128, **kwargs):
         super().__init__(index, limitmb=limitmb, **kwargs)
-        self.pool = counting_pool(self, limitmb=limitmb)
+        self.pool = term_pool(self, limitmb=limitmb)
 
     def per_document_reader(self):
         if not self.perdocwriter.is_closed:

@@ -104,8 +104,8 @@ def test_the_pool_sorts_through_temporary_runs(corpus, tmp_path, monkeypatch):
     monkeypatch.setattr(whoosh_build, "POOL_MB", 1)
     monkeypatch.setattr(whoosh_internals, "RUN_BATCH", 7)
     runs = []
-    save = whoosh_internals.CountingPool.save
-    monkeypatch.setattr(whoosh_internals.CountingPool, "save", lambda pool: runs.append(1) or save(pool))
+    save = whoosh_internals.TermPool.save
+    monkeypatch.setattr(whoosh_internals.TermPool, "save", lambda pool: runs.append(1) or save(pool))
     spilled = build(tmp_path / "spilled", processes=1)
     assert len(runs) > 2
     assert index_contents(spilled) == index_contents(in_memory)
@@ -115,7 +115,7 @@ def test_the_index_writer_is_a_whoosh_segment_writer(tmp_path):
     ix = whoosh_index.create_in(str(tmp_path), SCHEMA)
     writer = IndexWriter(ix)
     try:
-        assert writer.pool.limit_postings > 0
+        assert writer.pool.limit_bytes > 0
     finally:
         writer.cancel()
 
@@ -132,3 +132,27 @@ def test_an_index_built_before_keeps_its_spelling_words_through_edits(corpus, wh
     with reference.refresh().reader() as reader:
         assert reader.doc_frequency("spelling", "zqspellingword") == 1
         assert all(" " not in term.decode() for term in reader.lexicon("spelling"))
+
+
+def test_the_pool_hands_on_postings_by_term_and_document_in_any_order_of_arrival(tmp_path):
+    writer = IndexWriter(whoosh_index.create_in(str(tmp_path), SCHEMA))
+    arrived = [
+        ("text", b"border", 3, 1.0, b"\x01"),
+        ("text", b"asylum", 5, 1.0, b"\x02"),
+        ("text", b"border", 1, 2.0, None),  # before document 3: as a merged segment's might
+        ("id", b"17", 0, 1.0, b""),
+    ]
+    try:
+        for posting in arrived:
+            writer.pool.add(posting)
+        assert list(writer.pool.items()) == sorted(arrived, key=lambda posting: posting[:3])
+    finally:
+        writer.cancel()
+
+
+def test_the_date_order_is_kept_in_columns_without_postings(corpus, tmp_path):
+    built = build(tmp_path / "built", processes=1)
+    with built.reader() as reader:
+        fields = {field for field, _ in reader.all_terms()}
+        assert {"document_id", "position", "undated"}.isdisjoint(fields) and "text" in fields
+        assert len(list(reader.column_reader("position"))) == reader.doc_count_all() > 100
