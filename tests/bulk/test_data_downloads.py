@@ -7,8 +7,8 @@ import zipfile
 
 import pytest
 
-from commitments.models import Dimension, Provision
-from documents.models import Document
+from commitments.models import Dimension, MigrationCategory, Provision
+from documents.models import Document, FieldOfWork
 from operations.bulk.latest import corpus_fingerprint, latest_export
 from tests.factories import ProvisionFactory
 
@@ -82,3 +82,17 @@ def test_publishing_a_draft_puts_it_in_the_next_export(api_data):
     after = latest_export(format="json")
     assert after != before
     assert "pc-dec-999" in {d["slug"] for d in json.loads(after.read_text())["documents"]}
+
+
+@pytest.mark.parametrize("model", [MigrationCategory, Dimension, FieldOfWork])
+def test_renaming_a_category_dimension_or_field_of_work_puts_it_in_the_next_export(api_data, model):
+    field_of_work = FieldOfWork.objects.create(slug="migration", name="Migration")
+    api_data.athens.fields_of_work.add(field_of_work)
+    row = model.objects.order_by("pk").first()
+    before = latest_export(format="json")
+    row.name = f"{row.name} (renamed)"
+    row.save()  # no count moves and no history is written
+    after = latest_export(format="json")
+    assert after != before
+    key = {MigrationCategory: "categories", Dimension: "dimensions", FieldOfWork: "fields_of_work"}[model]
+    assert row.name in {r["name"] for r in json.loads(after.read_text())[key]}

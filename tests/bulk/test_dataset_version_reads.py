@@ -4,7 +4,7 @@ it on every request do not count every table's rows each time."""
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from commitments.models import Provision
+from commitments.models import MigrationCategory, Provision
 from operations.dataset import dataset_version
 from search.sync import update_index_for
 
@@ -43,3 +43,11 @@ def test_without_an_index_generation_every_call_counts(corpus, settings):
     settings.SEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
     first, _ = counted_reads()
     assert counted_reads()[1] > 0
+
+
+def test_renaming_a_category_gives_a_new_version_at_once(corpus_index):
+    before, _ = counted_reads()
+    category = MigrationCategory.objects.order_by("pk").first()
+    category.name = "Labour mobility"
+    category.save()  # no history record, no count moves, the index is untouched
+    assert counted_reads()[0] != before
