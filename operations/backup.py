@@ -30,7 +30,9 @@ from django.db.migrations.recorder import MigrationRecorder
 
 from osce_kb.db import refresh_planner_statistics
 
-EXCLUDED_FROM_DUMP = ["contenttypes", "auth.permission", "sessions"]
+# Login attempts are the throttle's short-lived counts, with the addresses of whoever tried:
+# not the knowledge base's data, and not for every copy of a backup to carry.
+EXCLUDED_FROM_DUMP = ["contenttypes", "auth.permission", "sessions", "curation.loginattempt"]
 MANIFEST = "manifest.json"
 DATABASE_DUMP = "database.json"
 DUMP_FORMAT = "exact-json"

@@ -8,6 +8,7 @@ from django.core.management.base import CommandError
 from django.db import connection
 
 from commitments.models import MigrationCategory, Provision
+from curation.models import LoginAttempt
 from documents.models import Document
 from operations.backup import BackupError, create_backup, restore_backup, row_counts
 from osce_kb.db import refresh_planner_statistics
@@ -235,3 +236,16 @@ def test_a_backup_from_a_newer_schema_is_refused_before_anything_is_written(tmp_
     with pytest.raises(BackupError, match="1 migration.s. this one lacks .commitments.0"):
         restore_backup(source=archive)
     assert Document.objects.count() == 0
+
+
+def test_a_backup_holds_no_login_attempts(tmp_path, media_root):
+    _some_content()
+    LoginAttempt.objects.create(address="203.0.113.7", username_digest="0" * 64)
+    archive = tmp_path / "kb.tar.gz"
+    manifest = create_backup(destination=archive)
+    assert "curation.LoginAttempt" not in manifest.row_counts
+    assert "commitments.Provision" in manifest.row_counts
+    with tarfile.open(archive) as bundle:
+        dump = bundle.extractfile("database.json").read().decode()
+    assert '"commitments.provision"' in dump
+    assert "curation.loginattempt" not in dump and "203.0.113.7" not in dump
