@@ -9,6 +9,7 @@ has decided the field. Disagreeing claims stay side by side and show up in
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import partial
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -422,7 +423,12 @@ def _store_source(document: Document, parsed: ParsedSource, source_bytes: bytes 
         return ""
     document.source_filename, document.source_sha256 = name, sha256
     if keep:
+        replaced = document.source_file.name
         document.source_file.save(parsed.name, ContentFile(source_bytes), save=False)
+        if replaced:
+            # The file the new one replaces goes once the import has committed: a rollback
+            # keeps the document on it.
+            transaction.on_commit(partial(document.source_file.storage.delete, replaced))
     document.save()
     return document.source_file.name if keep else ""
 
