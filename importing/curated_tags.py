@@ -34,6 +34,7 @@ from commitments.models import (
 from commitments.tag_decisions import Decider, decide_tags
 from documents.models import Document
 from documents.symbols import normalize_symbol
+from importing.models import SplitProvision
 
 CURATION_DIR = Path(settings.BASE_DIR) / "fixtures" / "curation"
 _KEYS = {"document", "label", "text", "commitment", "basis", "curator", "date", "dimensions", "categories"}
@@ -173,7 +174,9 @@ def _resolve(entries: list[CurationEntry]) -> list[tuple[CurationEntry, Provisio
             if provision is None:
                 raise CurationRejected(f"{entry.where()}: {entry.document} has no provision with these words")
         else:
-            provision = document.provisions.filter(label=entry.label).first()
+            provision = document.provisions.filter(label=entry.label).first() or _split_off(
+                document, entry.label
+            )
         if provision is None:
             raise CurationRejected(
                 f"{entry.where()}: {entry.document} has no provision labelled {entry.label!r}"
@@ -196,6 +199,12 @@ def _resolve(entries: list[CurationEntry]) -> list[tuple[CurationEntry, Provisio
         seen[provision.pk] = entry
         resolved.append((entry, provision))
     return resolved
+
+
+def _split_off(document: Document, label: str) -> Provision | None:
+    """The provision a curator split off ``document`` under ``label``: the entry follows it."""
+    split = SplitProvision.objects.filter(from_document=document, quoted_in=None, label=label).first()
+    return split.to_document.provisions.filter(label=label).first() if split else None
 
 
 def _with_words(provisions, text: str) -> list[Provision]:

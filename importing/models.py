@@ -132,3 +132,32 @@ class AttributionDecision(models.Model):
         if self.attributed_to_id is None:
             return "unattributed"
         return f"attributed to {self.attributed_to.symbol or self.attributed_to.title}"
+
+
+class SplitProvision(models.Model):
+    """A curator's decision that a provision a source gives for ``from_document`` belongs to
+    ``to_document`` (a split: two documents had been read as one). A re-import of that source
+    leaves the provision where the curator put it, instead of giving ``from_document`` it again.
+    ``quoted_in`` is the quoting source for a passage another source quotes, blank for the
+    document's own text."""
+
+    from_document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="provisions_split_off")
+    label = models.CharField(max_length=60)
+    quoted_in = models.ForeignKey(Document, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    to_document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="provisions_split_in")
+    basis = models.CharField(max_length=300, help_text="The curator's one-line basis for the split.")
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    decided_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["from_document", "label"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["from_document", "quoted_in", "label"], name="one_split_per_provision"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.from_document} {self.label} → {self.to_document}"

@@ -42,6 +42,7 @@ from importing.diff import (
     provision_differs,
     provision_values,
 )
+from importing.document_split import skip_split_provisions
 from importing.identity import find_document, find_own_document
 from importing.models import ImportWarning
 from importing.operations_save import link_mentions, save_operations
@@ -355,6 +356,8 @@ def _set_fields_of_work(document: Document, value: str) -> bool:
 def _sync_provisions(
     document: Document, parsed: ParsedDocument, *, quoted_in: Document | None
 ) -> ProvisionDiff:
+    # A provision a curator split off this document stays where it was moved to.
+    parsed = skip_split_provisions(document, parsed, quoted_in=quoted_in)
     diff = diff_document(document, parsed, quoted_in=quoted_in)
     existing = {p.label: p for p in owned_provisions(document, quoted_in=quoted_in)}
     quotation = quoted_in is not None

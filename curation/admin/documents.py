@@ -14,6 +14,7 @@ from curation.admin.imports import SourceImportMixin
 from curation.admin.inlines import ProvisionInline, RelationInline
 from curation.admin.list_filters import TextFilter
 from curation.admin.provenance import DocumentAttachmentInline, MetadataClaimInline
+from curation.admin.split import DocumentSplitMixin
 from documents.conflicts import conflicts_of
 from documents.models import Document, PublicationStatus
 from importing.document_merge import MergeRefused, merge_documents
@@ -91,7 +92,7 @@ merge_documents_action.__name__ = "merge_documents"
 
 
 @admin.register(Document)
-class DocumentAdmin(SourceImportMixin, ConflictReviewMixin, HistoryAdmin):
+class DocumentAdmin(SourceImportMixin, ConflictReviewMixin, DocumentSplitMixin, HistoryAdmin):
     list_display = ["symbol", "title", "kind", "date", "status", "provision_count", "source_filename"]
     list_display_links = ["symbol", "title"]
     list_filter = ["status", TextFilter, "kind", "body", "date_precision", "fields_of_work"]
