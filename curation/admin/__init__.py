@@ -4,6 +4,7 @@ tags and suggestions, relations, the taxonomy, history and revert."""
 from curation.admin import (  # noqa: F401 (registers)
     documents,
     field_operations,
+    identity_decisions,
     provenance,
     provisions,
     quotations,

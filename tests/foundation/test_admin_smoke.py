@@ -9,7 +9,8 @@ pytestmark = pytest.mark.django_db
 
 # Every model the admin offers, with whether a person may add one by hand: suggestions come
 # from the classifier, field decisions from the conflicts review, importer warnings and
-# quotations from imports.
+# quotations from imports, the curators' attributions, splits and merges from the quotation and
+# document pages.
 ADD_BY_HAND = {
     "auth.Group": True,
     "auth.User": True,
@@ -20,6 +21,7 @@ ADD_BY_HAND = {
     "commitments.Relation": True,
     "commitments.TagSuggestion": False,
     "documents.Document": True,
+    "documents.DocumentAlias": False,
     "documents.DocumentAttachment": True,
     "documents.FieldDecision": False,
     "documents.FieldOfWork": True,
@@ -27,7 +29,9 @@ ADD_BY_HAND = {
     "field_operations.FieldOfWorkScope": True,
     "field_operations.FieldOperation": True,
     "field_operations.OperationMention": True,
+    "importing.AttributionDecision": False,
     "importing.ImportWarning": False,
+    "importing.SplitProvision": False,
 }
 
 
