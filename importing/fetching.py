@@ -23,7 +23,7 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
 from importing.errors import ImportRejected
-from importing.uploads import describe_content
+from importing.uploads import SNIFF_BYTES, describe_content
 
 _CHUNK = 64 * 1024
 _REDIRECTS = {301, 302, 303, 307, 308}
@@ -180,7 +180,7 @@ def _file_name(path: str, content_type: str, body: bytes) -> str:
     suffix = PurePosixPath(name).suffix.lower()
     if suffix in (".pdf", ".txt"):
         return name
-    is_pdf = content_type == "application/pdf" or describe_content(body[:4096]) == "a PDF"
+    is_pdf = content_type == "application/pdf" or describe_content(body[:SNIFF_BYTES]) == "a PDF"
     return f"{name or 'source'}{'.pdf' if is_pdf else '.txt'}"
 
 
@@ -188,7 +188,7 @@ def _check_content(name: str, content_type: str, body: bytes) -> None:
     """Refuse a body that is not what the URL and its Content-Type say, or not a source at all."""
     if not body.strip():
         raise ImportRejected("the URL gave an empty file")
-    content = describe_content(body[:4096])
+    content = describe_content(body[:SNIFF_BYTES])
     claims_pdf = content_type == "application/pdf" or name.lower().endswith(".pdf")
     if claims_pdf and content != "a PDF":
         named = f", name {name}" if name else ""

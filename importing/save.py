@@ -10,6 +10,7 @@ has decided the field. Disagreeing claims stay side by side and show up in
 import hashlib
 from dataclasses import dataclass, field
 from functools import partial
+from pathlib import Path
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -427,7 +428,10 @@ def _store_source(document: Document, parsed: ParsedSource, source_bytes: bytes 
     document.source_filename, document.source_sha256 = name, sha256
     if keep:
         replaced = document.source_file.name
-        document.source_file.save(parsed.name, ContentFile(source_bytes), save=False)
+        # Stored under the suffix of what the file is, whatever it was named (an HTML page
+        # that is also a PDF is kept as .pdf); the name it came with stays in source_filename.
+        stored = f"{Path(parsed.name).stem or 'source'}{'.pdf' if parsed.format == 'pdf' else '.txt'}"
+        document.source_file.save(stored, ContentFile(source_bytes), save=False)
         if replaced:
             # The file the new one replaces goes once the import has committed: a rollback
             # keeps the document on it.

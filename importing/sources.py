@@ -15,13 +15,16 @@ from importing.errors import ImportRejected
 from importing.parsed import CLAIMED_FIELDS, ParsedSource
 from importing.parsers.decoding import FORMATS, decode_text, guess_format, is_pdf
 from importing.storable import check_storable
+from importing.uploads import SNIFF_BYTES, describe_content
 
 MANIFEST_LOCATOR = "bundled corpus manifest"
 URL_LOCATOR = "the URL the source was fetched from"
 
 
 def read_source(path: Path) -> bytes:
-    """The bytes of ``path``, refusing what is missing, not a file, or over the size limit."""
+    """The bytes of ``path``, refusing what is missing, not a file, over the size limit, or
+    neither a PDF nor plain text by its first bytes (the admin's upload and a URL are sniffed
+    the same way, ``importing.uploads.describe_content``)."""
     try:
         size = path.stat().st_size
         if not path.is_file():
@@ -32,9 +35,16 @@ def read_source(path: Path) -> bytes:
                 "(IMPORT_MAX_UPLOAD_BYTES)",
                 source_name=path.name,
             )
-        return path.read_bytes()
+        data = path.read_bytes()
     except OSError as exc:
         raise ImportRejected(f"cannot be read ({exc.strerror})", source_name=path.name) from None
+    content = describe_content(data[:SNIFF_BYTES])
+    # Binary data goes on to the decoder, which says what it is (UTF-16, NUL bytes, …).
+    if content not in ("a PDF", "text", "binary data"):
+        raise ImportRejected(
+            f"the file is {content}; only PDF and plain-text sources can be imported", source_name=path.name
+        )
+    return data
 
 
 def parse_source(

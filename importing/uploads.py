@@ -22,7 +22,7 @@ from django.utils.datastructures import MultiValueDict
 
 ALLOWED_EXTENSIONS = {".pdf": "PDF", ".txt": "plain text"}
 MAX_NAME_LENGTH = 200
-_SNIFF_BYTES = 4096
+SNIFF_BYTES = 4096
 
 # What a file really is, from its first bytes: (signature, description).
 _SIGNATURES = [
@@ -109,7 +109,7 @@ def check_source_upload(upload: UploadedFile, *, client_name: str | None, max_by
             code="too_large",
         )
     upload.seek(0)
-    head = upload.read(_SNIFF_BYTES)
+    head = upload.read(SNIFF_BYTES)
     upload.seek(0)
     content = describe_content(head)
     extension = PurePosixPath(name).suffix.lower()

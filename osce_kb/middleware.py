@@ -36,7 +36,9 @@ def content_security_policy(path: str) -> str:
 
 
 class SecurityHeadersMiddleware:
-    """Adds the headers Django's SecurityMiddleware does not: CSP and friends."""
+    """Adds the headers Django's SecurityMiddleware does not: CSP and friends, on every
+    response, static files included (it stands outside WhiteNoise); X-Frame-Options too, which
+    Django's own middleware sets only on what passes through it."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -44,6 +46,8 @@ class SecurityHeadersMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.headers.setdefault("Content-Security-Policy", content_security_policy(request.path))
+        if not getattr(response, "xframe_options_exempt", False):
+            response.headers.setdefault("X-Frame-Options", "DENY")
         response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
         return response

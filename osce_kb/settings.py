@@ -55,6 +55,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside WhiteNoise, so that static files (Swagger's oauth2-redirect.html among them) get
+    # the same policy as pages: WhiteNoise answers them before the middleware below it runs.
+    "osce_kb.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -63,7 +66,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "osce_kb.middleware.SecurityHeadersMiddleware",
     "osce_kb.middleware.DatabaseUnavailableMiddleware",
 ]
 

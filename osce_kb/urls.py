@@ -1,8 +1,10 @@
 """URL configuration: public pages, the API and the admin."""
 
+import re
+
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from curation.login_throttle import throttle_login
 
@@ -17,6 +19,7 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
+    from osce_kb.media import serve_media_as_attachment
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    media = re.escape(settings.MEDIA_URL.lstrip("/"))
+    urlpatterns.append(re_path(rf"^{media}(?P<path>.*)$", serve_media_as_attachment))

@@ -42,3 +42,17 @@ def test_a_lost_database_connection_answers_503_with_retry_after():
 def test_other_errors_are_left_to_django():
     middleware = DatabaseUnavailableMiddleware(lambda request: None)
     assert middleware.process_exception(RequestFactory().get("/"), ValueError("bug")) is None
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/static/css/kb.css", "/static/drf_spectacular_sidecar/swagger-ui-dist/oauth2-redirect.html"],
+)
+def test_static_files_carry_the_pages_policy(settings, client, path):
+    settings.WHITENOISE_USE_FINDERS = True  # WhiteNoise serves them as in production
+    response = client.get(path)
+    assert response.status_code == 200 and response.__class__.__name__ == "WhiteNoiseFileResponse"
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self';" in policy and "frame-ancestors 'none'" in policy
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"

@@ -95,7 +95,8 @@ def document_source(request: HttpRequest, slug: str) -> FileResponse:
 def source_download_name(document) -> str:
     """A name that says what the file is: ``MC.DOC-2-05 Border Security and Management
     Concept.txt`` rather than the hash-like name it was uploaded under."""
-    suffix = Path(document.source_filename or document.source_file.name).suffix.lower()
+    # The stored file's suffix says what it is (``importing.save``); the name it came with may not.
+    suffix = Path(document.source_file.name or document.source_filename).suffix.lower()
     if not suffix[1:].isalnum():
         suffix = ""
     title = re.sub(r"[^\w\s,.()–-]+", " ", document.title)
