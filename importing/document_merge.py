@@ -10,8 +10,9 @@ with the reason (``MergeRefused``), before anything is written.
 """
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 
-from commitments.models import Provision, ProvisionOrigin
+from commitments.models import Provision, ProvisionOrigin, Relation
 from commitments.quotations import Quotation
 from documents.models import Document, DocumentAlias
 
@@ -47,6 +48,29 @@ def _refusal(absorbed: Document, survivor: Document) -> str:
     return ""
 
 
+def _combine_relations(absorbed: Document, survivor: Document) -> None:
+    """A relation the survivor already has (a study citing both records) stays one relation: the
+    absorbed record's evidence joins the survivor's, and its copy goes."""
+    for relation in Relation.objects.filter(Q(source_document=absorbed) | Q(target_document=absorbed)):
+        same = Relation.objects.filter(
+            kind=relation.kind,
+            source_document=survivor
+            if relation.source_document_id == absorbed.pk
+            else relation.source_document,
+            source_provision=relation.source_provision,
+            target_document=survivor
+            if relation.target_document_id == absorbed.pk
+            else relation.target_document,
+            target_provision=relation.target_provision,
+        ).first()
+        if same is None:
+            continue
+        if relation.evidence and relation.evidence not in same.evidence:
+            same.evidence = "; ".join(part for part in (same.evidence, relation.evidence) if part)[:300]
+            same.save(update_fields=["evidence"])
+        relation.delete()
+
+
 @transaction.atomic
 def merge_documents(absorbed: Document, survivor: Document, *, basis: str, user=None) -> DocumentAlias:
     """Move everything of ``absorbed`` to ``survivor``, delete ``absorbed`` and keep its names as
@@ -70,6 +94,7 @@ def merge_documents(absorbed: Document, survivor: Document, *, basis: str, user=
         quotation.candidates.remove(absorbed)
         quotation.candidates.add(survivor)
     survivor.fields_of_work.add(*absorbed.fields_of_work.all())
+    _combine_relations(absorbed, survivor)
     for related in Document._meta.related_objects:
         if related.many_to_many or related.related_model in (Provision, Quotation, DocumentAlias):
             continue

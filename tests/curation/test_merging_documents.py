@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from commitments.models import Provision, Quotation
+from commitments.models import Provision, Quotation, Relation
 from documents.models import Document, DocumentAlias
 from importing.corpus import CORPUS_DIR
 from importing.document_merge import MergeRefused, merge_documents
@@ -36,6 +36,9 @@ def test_a_merge_moves_the_quotations_keeps_the_pages_and_redirects_the_old_addr
     passages = list(Provision.objects.filter(document=imported).values_list("pk", flat=True))
     assert len(quoted) == 3 and passages
 
+    study = corpus.source_document(STUDY_FILE.name)
+    # The curator had recorded the study's citation of the record typed by hand, too.
+    Relation.objects.create(kind="cites", source_document=study, target_document=by_hand, evidence="by hand")
     merge_documents(imported, by_hand, basis="the same decision: Ljubljana, 6 December 2005", user=curator)
 
     assert not Document.objects.filter(pk=imported.pk).exists()
@@ -49,9 +52,9 @@ def test_a_merge_moves_the_quotations_keeps_the_pages_and_redirects_the_old_addr
     assert (alias.document, alias.symbol, alias.merged_by) == (by_hand, "MC.DEC/2/05", curator)
     history = Provision.history.filter(id=passages[0]).first()
     assert "merged from mc-dec-2-05" in history.history_change_reason
-    # The study cites the survivor now, as it cited the absorbed record.
-    study = corpus.source_document(STUDY_FILE.name)
-    assert by_hand.incoming_relations.filter(source_document=study).exists()
+    # The study cites the survivor once, with the evidence of both citations.
+    (cites,) = by_hand.incoming_relations.filter(source_document=study)
+    assert cites.evidence.startswith("by hand; footnotes 9, 23")
 
 
 def test_a_reimport_of_the_study_does_not_bring_the_merged_record_back(corpus, by_hand, curator):
