@@ -5,6 +5,8 @@ from collections.abc import Iterable
 
 from django.utils.html import escape
 
+from search.folding import fold
+
 SNIPPET_LENGTH = 280
 # Matches are looked for this far into a text at most: a provision of megabytes costs a
 # snippet no more than a long one (past it, the snippet is the text's opening).
@@ -14,19 +16,38 @@ MAX_SCANNED_CHARACTERS = 50_000
 def highlight(text: str, terms: list[str], length: int = SNIPPET_LENGTH) -> str:
     """A window of ``text`` around the first match, HTML-escaped, with ``<mark>`` on matches.
 
-    ``terms`` are literal strings (words or phrases), matched case-insensitively at word starts.
+    ``terms`` are literal strings (words or phrases), matched at word starts with case and
+    accents folded as the search folds them: "Horgos" marks "Horgoš".
     """
-    terms = [t for t in terms if t.strip()]
+    terms = [fold(t) for t in terms if t.strip()]
     pattern = (
         re.compile("|".join(r"\b" + re.escape(t) for t in sorted(terms, key=len, reverse=True)), re.I)
         if terms
         else None
     )
     scanned = MAX_SCANNED_CHARACTERS + length
-    spans = (
-        spans_near_first((m.span() for m in pattern.finditer(text, 0, scanned)), length) if pattern else []
+    if pattern is None:
+        return mark_spans(text, [], length)
+    folded, offsets = _folded_with_offsets(text[:scanned])
+    matches = (
+        (offsets[m.start()], offsets[m.end() - 1] + 1)
+        for m in pattern.finditer(folded)
+        if m.end() > m.start()
     )
-    return mark_spans(text, spans, length)
+    return mark_spans(text, spans_near_first(matches, length), length)
+
+
+def _folded_with_offsets(text: str) -> tuple[str, list[int]]:
+    """``text`` folded, and for each character of the folded text the index of the character of
+    ``text`` it comes from (folding may make one character two: "ß", "ﬁ")."""
+    if text.isascii():
+        return text.lower(), list(range(len(text)))
+    pieces, offsets = [], []
+    for index, char in enumerate(text):
+        folded = char.lower() if char.isascii() else fold(char)
+        pieces.append(folded)
+        offsets.extend([index] * len(folded))
+    return "".join(pieces), offsets
 
 
 def spans_near_first(spans: Iterable[tuple[int, int]], length: int = SNIPPET_LENGTH) -> list[tuple[int, int]]:

@@ -114,3 +114,11 @@ def test_the_documents_list_finds_the_study_by_its_authors_in_any_spelling(clien
         return [d.title for d in client.get("/documents/", {"q": q}).context["documents"]]
 
     assert listed("Bostjancic") == listed("BOŠTJANČIČ Pulko") == listed("marciacq") == [STUDY]
+
+
+def test_a_snippet_marks_the_word_found_in_whatever_accents_it_is_written(backend):
+    results = backend.search(SearchRequest(query="horgos", with_snippets=True))
+    assert results.total == 2
+    assert all("<mark>Horgoš</mark>" in hit.highlight for hit in results.hits), [
+        h.highlight for h in results.hits
+    ]
