@@ -11,6 +11,7 @@ import contextlib
 import functools
 import logging
 import os
+import shutil
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -22,7 +23,7 @@ from whoosh import query as wq
 from whoosh.writing import NO_MERGE
 
 from search import spelling
-from search.backends.whoosh_build import fill_index
+from search.backends.whoosh_build import BuildFailed, fill_index
 from search.backends.whoosh_damage import MAYBE_DAMAGE, is_index_damage
 from search.backends.whoosh_eval import Evaluator
 from search.backends.whoosh_indexing import (
@@ -128,6 +129,12 @@ class WhooshSearchBackend(BaseSearchBackend):
                 directory = self._rebuild(progress)
         except (RebuildRunning, LockTimeout) as exc:
             raise SearchUnavailable(f"the search index cannot be rebuilt now: {exc}") from exc
+        except (OSError, BuildFailed) as exc:
+            # A full disk, say: the index in use was never touched, and stays.
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise SearchUnavailable(
+                f"the search index could not be rebuilt ({reason}); the index in use is unchanged"
+            ) from exc
         self.close()
         return whoosh_index.open_dir(str(directory)).doc_count()
 
@@ -138,7 +145,11 @@ class WhooshSearchBackend(BaseSearchBackend):
             self.store.start_journal()
         try:
             directory = self.store.new_dir()
-            self._fill(directory, progress)
+            try:
+                self._fill(directory, progress)
+            except BaseException:
+                shutil.rmtree(directory, ignore_errors=True)  # a half-built index serves no one
+                raise
             with self.store.write_lock(timeout=self.swap_timeout):
                 # Changes saved while the new index was being built: apply them to it.
                 pending, files = self.store.take_pending()
