@@ -79,9 +79,13 @@ def corpus_entries(directory: Path = CORPUS_DIR) -> list[CorpusEntry]:
     ]
 
 
-@cache
 def _parsed_corpus(directory: Path) -> tuple[tuple[ParsedSource, bytes], ...]:
-    # Parsing is the slow part and its result never changes within a process; tests load
+    return _parsed_files(directory, _files_fingerprint(directory))
+
+
+@cache
+def _parsed_files(directory: Path, fingerprint: str) -> tuple[tuple[ParsedSource, bytes], ...]:
+    # Parsing is the slow part and its result never changes while the files do not; tests load
     # the corpus many times and only pay for saving.
     parsed = []
     for entry in corpus_entries(directory):
@@ -103,8 +107,12 @@ def _parsed_corpus(directory: Path) -> tuple[tuple[ParsedSource, bytes], ...]:
 
 def bundled_fingerprint(directory: Path = CORPUS_DIR, curation_directory: Path = CURATION_DIR) -> str:
     """SHA-256 over the names and bytes of every bundled file a load reads."""
+    return _files_fingerprint(directory, curation_directory)
+
+
+def _files_fingerprint(*roots: Path) -> str:
     digest = hashlib.sha256()
-    for root in (directory, curation_directory):
+    for root in roots:
         for path in sorted(p for p in root.rglob("*") if p.is_file()):
             digest.update(path.relative_to(root).as_posix().encode() + b"\0")
             digest.update(hashlib.sha256(path.read_bytes()).digest())

@@ -34,7 +34,7 @@ from commitments.models import (
 from commitments.tag_decisions import Decider, decide_tags
 from documents.models import Document
 from documents.symbols import normalize_symbol
-from importing.models import SplitProvision
+from importing.models import DeletedProvision, SplitProvision
 
 CURATION_DIR = Path(settings.BASE_DIR) / "fixtures" / "curation"
 _KEYS = {"document", "label", "text", "commitment", "basis", "curator", "date", "dimensions", "categories"}
@@ -75,6 +75,8 @@ class CurationRun:
     entries: int = 0
     applied: int = 0  # provisions whose tags or flag changed
     kept_from_admin: list[str] = field(default_factory=list)  # entries an admin decision overrides
+    # Entries naming a provision a curator deleted (``DeletedProvision``): the deletion stands.
+    kept_deleted: list[str] = field(default_factory=list)
 
 
 def read_curation(directory: Path = CURATION_DIR) -> list[CurationEntry]:
@@ -149,8 +151,9 @@ def _find_document(key: str) -> Document | None:
     return Document.objects.by_symbol(key).first() or Document.objects.filter(slug=key).first()
 
 
-def _resolve(entries: list[CurationEntry]) -> list[tuple[CurationEntry, Provision]]:
-    """Each entry with its provision; the first entry that names nothing stops everything."""
+def _resolve(entries: list[CurationEntry], run: CurationRun) -> list[tuple[CurationEntry, Provision]]:
+    """Each entry with its provision; the first entry that names nothing stops everything, but
+    for a provision a curator deleted (listed in ``run.kept_deleted``)."""
     dimensions = {d.slug for d in Dimension.objects.all()}
     categories = {c.slug for c in MigrationCategory.objects.all()}
     seen: dict[int, CurationEntry] = {}
@@ -177,6 +180,12 @@ def _resolve(entries: list[CurationEntry]) -> list[tuple[CurationEntry, Provisio
             provision = document.provisions.filter(label=entry.label).first() or _split_off(
                 document, entry.label
             )
+        if (
+            provision is None
+            and DeletedProvision.objects.filter(document=document, label=entry.label).exists()
+        ):
+            run.kept_deleted.append(entry.where())
+            continue
         if provision is None:
             raise CurationRejected(
                 f"{entry.where()}: {entry.document} has no provision labelled {entry.label!r}"
@@ -214,10 +223,11 @@ def _with_words(provisions, text: str) -> list[Provision]:
 @transaction.atomic
 def apply_curation(directory: Path = CURATION_DIR) -> CurationRun:
     """Check every entry, then apply them; raises ``CurationRejected`` having written nothing."""
-    resolved = _resolve(read_curation(directory))
+    run = CurationRun()
+    resolved = _resolve(read_curation(directory), run)
     dimensions = {d.slug: d for d in Dimension.objects.all()}
     categories = {c.slug: c for c in MigrationCategory.objects.all()}
-    run = CurationRun(entries=len(resolved))
+    run.entries = len(resolved)
     for entry, provision in resolved:
         curation = ProvisionCuration.objects.filter(provision=provision).first()
         if curation is not None and curation.source == CurationSource.ADMIN:

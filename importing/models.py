@@ -161,3 +161,52 @@ class SplitProvision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.from_document} {self.label} → {self.to_document}"
+
+
+class ImportedProvision(models.Model):
+    """One provision as the last import of its source read it: the *base* against which the next
+    import tells what the source changed from what a curator changed (``importing.diff``).
+
+    A source's set is ``(document, quoted_in)``: a document's own text (``quoted_in`` empty), or
+    the passages a study or page quotes of it. Each import replaces its set with what it read.
+    """
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="imported_provisions")
+    quoted_in = models.ForeignKey(Document, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    label = models.CharField(max_length=60)
+    heading = models.CharField(max_length=500, blank=True)
+    text = models.TextField()
+    quoted_locator = models.CharField(max_length=200, blank=True)
+    is_commitment = models.BooleanField()
+    is_preamble = models.BooleanField()
+    categories = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["document", "pk"]
+        indexes = [models.Index(fields=["document", "quoted_in"])]
+
+    def __str__(self) -> str:
+        return f"{self.document}, {self.label} (as last imported)"
+
+
+class DeletedProvision(models.Model):
+    """A curator's decision that a provision a source gives is not in the knowledge base: a
+    re-import leaves it deleted (and says so when the source has changed it since). Recorded by
+    the first import after the deletion; deleting this decision lets the next import bring the
+    provision back."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="deleted_provisions")
+    quoted_in = models.ForeignKey(Document, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    label = models.CharField(max_length=60)
+    text = models.TextField(help_text="The words it had when it was deleted.")
+    deleted_by = models.CharField(max_length=150, blank=True, help_text="Who deleted it, from its history.")
+    deleted_at = models.DateTimeField(null=True, blank=True)
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    basis = models.CharField(max_length=300)
+
+    class Meta:
+        ordering = ["document", "label"]
+        verbose_name = "deleted provision"
+
+    def __str__(self) -> str:
+        return f"{self.document}, {self.label} (deleted)"

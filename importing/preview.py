@@ -1,14 +1,15 @@
 """What the curator sees before confirming an import: the parse, and what it would change.
 
 Read-only: the parse comes from ``importing.parse_source`` and the changes from
-``diff_provisions``; this only lays them side by side with the stored provisions, so that
-a changed provision shows its old and new text.
+``diff_provisions`` (the three-way merge); this only lays them side by side with the stored
+provisions, so that a changed provision shows its text now and after the import, and what a
+curator changed that the import keeps against the source is shown with the provision.
 """
 
 from dataclasses import dataclass, field
 
 from documents.models import ClaimField, Document, DocumentKind, IssuingBody
-from importing.diff import ProvisionDiff, diff_provisions, owned_provisions
+from importing.diff import ProvisionDiff, diff_provisions
 from importing.identity import find_document
 from importing.parsed import ParsedDocument, ParsedProvision, ParsedSource
 from importing.parsers.lines import SHARE_NAMES
@@ -18,13 +19,15 @@ from importing.text_diff import word_diff
 @dataclass
 class ProvisionRow:
     parsed: ParsedProvision
-    change: str  # "added", "changed" or "unchanged"
+    change: str  # "added", "changed", "unchanged" or "stays deleted"
     stored_text: str = ""  # for a changed provision: the text it replaces
+    new_text: str = ""  # and the text it will have (a curator's edit may stand against the source's)
+    warning: str = ""  # what a curator decided that the import keeps against the source
 
     @property
     def diff(self):
         """(old, new) as safe HTML with deleted and inserted words marked, for a changed provision."""
-        return word_diff(self.stored_text, self.parsed.text) if self.change == "changed" else None
+        return word_diff(self.stored_text, self.new_text) if self.change == "changed" else None
 
 
 @dataclass
@@ -34,12 +37,16 @@ class DocumentPreview:
     metadata: list[tuple[str, str]]  # (field label, value the source states)
     rows: list[ProvisionRow] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)  # labels the import would delete
+    # Labels the source no longer has that a curator edited: the import keeps them.
+    kept: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def counts(self) -> dict[str, int]:
         counts = {"added": 0, "changed": 0, "unchanged": 0}
         for row in self.rows:
-            counts[row.change] += 1
+            if row.change in counts:
+                counts[row.change] += 1
         return {**counts, "removed": len(self.removed)}
 
 
@@ -66,6 +73,11 @@ class ImportPreview:
             for name, words in self.source.text_shares.items()
             if name in SHARE_NAMES
         ]
+
+    @property
+    def curation_warnings(self) -> list[str]:
+        """What curators changed that the import keeps against the source's change."""
+        return [warning for document in self.documents for warning in document.warnings]
 
     @property
     def unassigned_words(self) -> int:
@@ -107,9 +119,6 @@ def _document_preview(
 ) -> DocumentPreview:
     stored = find_document(parsed)
     diff = diffs.get(parsed.display_name(), ProvisionDiff())
-    previous = {}
-    if stored is not None and (quoted_in is not None or not quotation):
-        previous = {p.label: p.text for p in owned_provisions(stored, quoted_in=quoted_in)}
     preview = DocumentPreview(
         parsed=parsed,
         stored=stored,
@@ -117,14 +126,20 @@ def _document_preview(
             (ClaimField(name).label, _shown(name, value)) for name, value in parsed.stated_values().items()
         ],
     )
-    changed, unchanged = set(diff.changed), set(diff.unchanged)
+    if stored is None or (quotation and quoted_in is None):
+        diff = ProvisionDiff()  # nothing stored by this source yet: every provision is new
+    changed, unchanged, deleted = set(diff.changed), set(diff.unchanged), set(diff.stay_deleted)
     for provision in parsed.provisions:
-        if provision.label in changed:
-            preview.rows.append(ProvisionRow(provision, "changed", previous.get(provision.label, "")))
-        elif provision.label in unchanged:
-            preview.rows.append(ProvisionRow(provision, "unchanged"))
+        label, note = provision.label, diff.notes.get(provision.label, "")
+        if label in changed:
+            old, new = diff.texts.get(label, ("", provision.text))
+            preview.rows.append(ProvisionRow(provision, "changed", old, new, note))
+        elif label in unchanged:
+            preview.rows.append(ProvisionRow(provision, "unchanged", warning=note))
+        elif label in deleted:
+            preview.rows.append(ProvisionRow(provision, "stays deleted", warning=note))
         else:
             preview.rows.append(ProvisionRow(provision, "added"))
-    if stored is not None:
-        preview.removed = [label for label in diff.removed if label in previous]
+    preview.removed, preview.kept = list(diff.removed), list(diff.kept)
+    preview.warnings = diff.warnings
     return preview

@@ -19,7 +19,6 @@ from django.utils.text import slugify
 from commitments.models import (
     MigrationCategory,
     Provision,
-    ProvisionCuration,
     ProvisionOrigin,
     Relation,
     RelationKind,
@@ -36,16 +35,19 @@ from documents.models import (
     PublicationStatus,
 )
 from importing.diff import (
+    ADD,
+    REMOVE,
+    STAYS_DELETED,
+    UNCHANGED,
+    UPDATE,
     ProvisionDiff,
-    diff_document,
-    owned_provisions,
-    positions,
-    provision_differs,
+    base_values,
+    merge_set,
     provision_values,
 )
 from importing.document_split import skip_split_provisions
 from importing.identity import find_document, find_own_document
-from importing.models import ImportWarning
+from importing.models import DeletedProvision, ImportedProvision, ImportWarning
 from importing.operations_save import link_mentions, save_operations
 from importing.parsed import CLAIMED_FIELDS, ParsedDocument, ParsedSource
 from importing.quotations import save_quotations
@@ -87,6 +89,8 @@ class ImportReport:
     quotations_changed: int = 0
     removed: int = 0
     warnings: list[str] = field(default_factory=list)
+    # Of the warnings, what curators changed that the import kept against the source's change.
+    curation_warnings: list[str] = field(default_factory=list)
 
     @property
     def has_changes(self) -> bool:
@@ -147,7 +151,9 @@ def save_parsed_source(
     """Store ``parsed``: its own document, the documents it cites, their claims and provisions.
 
     All or nothing. Re-saving an unchanged source changes nothing; a changed one updates its
-    provisions in place by label and removes the ones it no longer has. ``source_bytes``, when
+    provisions in place by label and removes the ones it no longer has, changing only what the
+    source changed since its last import, never what a curator changed (the three-way merge of
+    ``importing.diff``; what it kept against the source is in the report's warnings). ``source_bytes``, when
     given, is kept as the document's source file, and its storage name added to
     ``files_written``: storage is outside the transaction, so a caller whose transaction rolls
     back deletes what that list names. A source that only resembles a stored document
@@ -156,7 +162,12 @@ def save_parsed_source(
     states about a published document is kept as its claims, and changes none of its values.
     """
     own_outcome, own = _save_document(
-        parsed.document, source=None, sha256=parsed.sha256, status=new_documents, replace=replace
+        parsed.document,
+        source=None,
+        sha256=parsed.sha256,
+        status=new_documents,
+        replace=replace,
+        source_name=parsed.name,
     )
     report = ImportReport(source=parsed.name, document_id=own.pk, outcomes=[own_outcome])
     report.warnings.extend(parsed.warnings)
@@ -168,7 +179,7 @@ def save_parsed_source(
     stored_cited: dict[int, Document] = {}
     cited_documents: list[Document] = []
     for cited in parsed.cited:
-        outcome, document = _save_document(cited, source=own, status=new_documents)
+        outcome, document = _save_document(cited, source=own, status=new_documents, source_name=parsed.name)
         report.outcomes.append(outcome)
         cited_ids.add(document.pk)
         stored_cited[id(cited)] = document
@@ -193,6 +204,9 @@ def save_parsed_source(
     _save_field_operations(parsed, own, stored_cited, report)
     for outcome in report.outcomes:
         outcome.conflicts = Document.objects.get(pk=outcome.document_id).conflicting_fields()
+        # What the source changed that a curator had decided otherwise: the curator's stands.
+        report.curation_warnings.extend(outcome.provisions.warnings)
+    report.warnings.extend(report.curation_warnings)
     _keep_warnings(own, source_name=parsed.name, warnings=report.warnings)
     return report
 
@@ -226,7 +240,13 @@ def _keep_warnings(document: Document, *, source_name: str, warnings: list[str])
 
 
 def _save_document(
-    parsed: ParsedDocument, *, source: Document | None, status: str, sha256: str = "", replace: bool = False
+    parsed: ParsedDocument,
+    *,
+    source: Document | None,
+    status: str,
+    source_name: str,
+    sha256: str = "",
+    replace: bool = False,
 ) -> tuple[DocumentOutcome, Document]:
     if source is None:
         document = find_own_document(parsed, sha256=sha256, replace=replace)
@@ -246,7 +266,7 @@ def _save_document(
         document.full_text = parsed.full_text
         outcome.fields_changed.append("full_text")
         document.save()
-    outcome.provisions = _sync_provisions(document, parsed, quoted_in=source)
+    outcome.provisions = _sync_provisions(document, parsed, quoted_in=source, source_name=source_name)
     if source is None:
         _sync_attachments(document, parsed, outcome)
     return outcome, document
@@ -355,55 +375,84 @@ def _set_fields_of_work(document: Document, value: str) -> bool:
 
 
 def _sync_provisions(
-    document: Document, parsed: ParsedDocument, *, quoted_in: Document | None
+    document: Document, parsed: ParsedDocument, *, quoted_in: Document | None, source_name: str
 ) -> ProvisionDiff:
+    """Apply the three-way merge of ``importing.diff`` and keep the parse as the next base."""
     # A provision a curator split off this document stays where it was moved to.
     parsed = skip_split_provisions(document, parsed, quoted_in=quoted_in)
-    diff = diff_document(document, parsed, quoted_in=quoted_in)
-    existing = {p.label: p for p in owned_provisions(document, quoted_in=quoted_in)}
-    quotation = quoted_in is not None
+    merge = merge_set(document, parsed, quoted_in=quoted_in)
     categories = {c.slug: c for c in MigrationCategory.objects.all()}
-    for provision, position in zip(
-        parsed.provisions, positions(parsed.provisions, quotation=quotation), strict=True
-    ):
-        stored = existing.pop(provision.label, None)
-        values = provision_values(provision)
-        if stored is None:
+    for item in merge.provisions:
+        stored, values = item.stored, dict(item.values)
+        slugs = values.pop("categories", None)
+        if item.action == ADD:
             stored = Provision.objects.create(
                 document=document,
-                label=provision.label[:60],
-                position=position,
-                is_commitment=provision.is_commitment and not provision.preamble,
-                is_preamble=provision.preamble,
-                origin=ProvisionOrigin.QUOTATION if quotation else ProvisionOrigin.FULL_TEXT,
+                label=item.label[:60],
+                position=item.position,
+                origin=ProvisionOrigin.QUOTATION if quoted_in is not None else ProvisionOrigin.FULL_TEXT,
                 quoted_in=quoted_in,
                 **values,
             )
-        elif provision_differs(stored, provision):
-            if stored.text != provision.text and not _curated(stored):
-                # Only a changed text re-decides the flag; otherwise a curator's choice stands.
-                stored.is_commitment = provision.is_commitment and not provision.preamble
-                stored.is_preamble = provision.preamble
+        elif item.action == UPDATE:
             for name, value in values.items():
                 setattr(stored, name, value)
-            stored.position = position
+            stored.position = item.position
             stored.save()
-        else:
-            if stored.position != position:
-                stored.position = position
-                stored.save(update_fields=["position", "updated_at"])
-            continue
-        if provision.categories and not _curated(stored):
+        elif item.action == UNCHANGED and stored.position != item.position:
+            stored.position = item.position
+            stored.save(update_fields=["position", "updated_at"])
+        elif item.action == REMOVE:
+            stored.delete()
+        elif item.action == STAYS_DELETED and item.record_deletion:
+            _record_deletion(document, quoted_in, item.label, source_name)
+        if slugs:
             # The source's own sorting (the study's sections) tags a provision no editor has decided.
-            stored.categories.set([categories[slug] for slug in provision.categories if slug in categories])
-    for stale in existing.values():
-        stale.delete()
-    return diff
+            stored.categories.set([categories[slug] for slug in slugs if slug in categories])
+        elif slugs is not None and item.action == UPDATE:
+            stored.categories.clear()
+    # A deleted provision's decision says what it had; its base would record the deletion again.
+    deleted = {item.label for item in merge.provisions if item.action == STAYS_DELETED}
+    _keep_base(document, parsed, quoted_in=quoted_in, leave_out=deleted)
+    return merge.diff()
 
 
-def _curated(provision: Provision) -> bool:
-    """Whether editors decided this provision's tags and flag; a re-import keeps those."""
-    return ProvisionCuration.objects.filter(provision=provision).exists()
+def _record_deletion(document: Document, quoted_in: Document | None, label: str, source_name: str) -> None:
+    """A curator deleted a provision this source gave: the decision the next imports respect,
+    with who deleted it and when, as its history tells."""
+    base = ImportedProvision.objects.filter(document=document, quoted_in=quoted_in, label=label).first()
+    deletion = (
+        Provision.history.filter(document_id=document.pk, label=label, history_type="-")
+        .select_related("history_user")
+        .order_by("-history_date")
+        .first()
+    )
+    who = deletion.history_user.get_username() if deletion and deletion.history_user else ""
+    DeletedProvision.objects.create(
+        document=document,
+        quoted_in=quoted_in,
+        label=label,
+        text=base.text if base else "",
+        deleted_by=who,
+        deleted_at=deletion.history_date if deletion else None,
+        basis=f"deleted after it was imported; kept deleted by the import of {source_name}"[:300],
+    )
+
+
+def _keep_base(
+    document: Document, parsed: ParsedDocument, *, quoted_in: Document | None, leave_out: set[str]
+) -> None:
+    """What this import read becomes the base of the next one (``ImportedProvision``)."""
+    wanted = [
+        {"label": p.label[:60], **provision_values(p)} for p in parsed.provisions if p.label not in leave_out
+    ]
+    rows = ImportedProvision.objects.filter(document=document, quoted_in=quoted_in).order_by("pk")
+    if [{"label": row.label, **base_values(row)} for row in rows] == wanted:
+        return
+    rows.delete()
+    ImportedProvision.objects.bulk_create(
+        ImportedProvision(document=document, quoted_in=quoted_in, **values) for values in wanted
+    )
 
 
 def _sync_attachments(document: Document, parsed: ParsedDocument, outcome: DocumentOutcome) -> None:
@@ -461,4 +510,6 @@ def _forget_uncited(source: Document, cited_ids: set[int]) -> int:
     ).exclude(document_id__in=cited_ids)
     removed += stale_quotes.count()
     stale_quotes.delete()
+    for kept in (ImportedProvision, DeletedProvision):
+        kept.objects.filter(quoted_in=source).exclude(document_id__in=cited_ids).delete()
     return removed

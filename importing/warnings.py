@@ -21,6 +21,7 @@ class WarningKind(models.TextChoices):
     NUMBERING = "numbering", "Paragraph numbering out of order"
     METADATA = "metadata", "Doubtful or missing metadata"
     AMBIGUOUS_OPERATION = "ambiguous_operation", "Name that could mean several field operations"
+    CURATION = "curation", "Curator's change the source disputes"
     OTHER = "other", "Other"
 
 
@@ -40,6 +41,11 @@ _KINDS = [
     (WarningKind.NUMBERING, r"^(the numbering jumps|a paragraph numbered .* was read as text)"),
     # importing/operations_save.py
     (WarningKind.AMBIGUOUS_OPERATION, r"could mean the .* left for a curator"),
+    # importing/diff.py
+    (
+        WarningKind.CURATION,
+        r"(and so did a curator|a curator deleted this provision|which a curator had edited)",
+    ),
     # importing/checks.py
     (WarningKind.METADATA, r"^(the date .* is outside|no place of adoption)"),
 ]

@@ -2,6 +2,7 @@
 tags and suggestions, relations, the taxonomy, history and revert."""
 
 from curation.admin import (  # noqa: F401 (registers)
+    deletions,
     documents,
     field_operations,
     identity_decisions,

@@ -252,6 +252,8 @@ class SourceImportMixin:
             return HttpResponseRedirect(_upload_url(pending))
         discard_upload(request.session, pending)
         self.message_user(request, f"Imported “{pending.name}”: {report.summary()}.", messages.SUCCESS)
+        for warning in report.curation_warnings:
+            self.message_user(request, f"Kept as a curator left it: {warning}", messages.WARNING)
         conflicts = report.conflicts()
         if conflicts:
             listed = "; ".join(f"{name}: {', '.join(fields)}" for name, fields in conflicts.items())

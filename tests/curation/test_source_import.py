@@ -118,6 +118,34 @@ def test_reimport_shows_added_changed_and_removed_provisions_before_writing(cura
     assert "18" in labels and "4.8" not in labels
 
 
+def test_reimport_preview_and_report_show_what_curators_changed_that_the_import_keeps(curator_client, corpus):
+    concept = corpus.document("MC.DOC/2/05")
+    corrected = concept.provisions.get(label="4.5")
+    corrected.text = "To promote dignified and humane treatment of all persons (a curator's correction)."
+    corrected.save()
+    concept.provisions.get(label="4.6").delete()
+    url = reverse("admin:documents_document_reimport", args=[concept.pk])
+
+    response = _upload(curator_client, _edited_concept(), "concept-rev.txt", url=url, format="text")
+    preview = curator_client.get(response["Location"]).content.decode()
+
+    warning_45 = (
+        "MC.DOC/2/05 4.5: the source changed its text, and so did a curator: the curator&#x27;s text kept"
+    )
+    assert "Curators' changes the source disputes" in preview
+    assert warning_45 in preview
+    assert '<tr class="stays-deleted">\n              <td>4.6</td>' in preview
+    assert "<strong>To remove:</strong> 4.8" in preview
+
+    confirmed = curator_client.post(
+        response["Location"], {"new_documents": "published", "_confirm": "1"}, follow=True
+    )
+    corrected.refresh_from_db()
+    assert corrected.text.endswith("(a curator's correction).")
+    assert not concept.provisions.filter(label="4.6").exists()
+    assert "Kept as a curator left it: " + warning_45 in confirmed.content.decode()
+
+
 def test_cancelling_a_preview_deletes_the_upload_and_writes_nothing(curator_client):
     response = _upload(
         curator_client, CONCEPT.read_bytes(), "concept.txt", format="text", symbol="MC.DOC/2/05"

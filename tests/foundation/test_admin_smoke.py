@@ -9,8 +9,8 @@ pytestmark = pytest.mark.django_db
 
 # Every model the admin offers, with whether a person may add one by hand: suggestions come
 # from the classifier, field decisions from the conflicts review, importer warnings and
-# quotations from imports, the curators' attributions, splits and merges from the quotation and
-# document pages.
+# quotations and deleted-provision decisions from imports, the curators' attributions, splits and
+# merges from the quotation and document pages.
 ADD_BY_HAND = {
     "auth.Group": True,
     "auth.User": True,
@@ -30,6 +30,7 @@ ADD_BY_HAND = {
     "field_operations.FieldOperation": True,
     "field_operations.OperationMention": True,
     "importing.AttributionDecision": False,
+    "importing.DeletedProvision": False,
     "importing.ImportWarning": False,
     "importing.SplitProvision": False,
 }

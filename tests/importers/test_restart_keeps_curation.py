@@ -15,9 +15,9 @@ from importing.curated_tags import CURATION_DIR
 pytestmark = pytest.mark.django_db
 
 
-def _restart() -> str:
+def _restart(*args: str) -> str:
     out = io.StringIO()
-    call_command("load_corpus", "--if-changed", stdout=out)
+    call_command("load_corpus", "--if-changed", *args, stdout=out)
     return out.getvalue()
 
 
@@ -44,13 +44,19 @@ def test_a_restart_keeps_every_edit_and_deletion(settings, tmp_path):
     assert Provision.objects.count() == count
 
 
-def test_changed_bundled_files_load_again_and_keep_the_admin_s_field_edits(
-    settings, tmp_path, admin_client_logged_in
-):
+def _bundled_files_copied(settings, tmp_path):
+    """A copy of the bundled corpus and curation files to change, and media of the test's own."""
     settings.MEDIA_ROOT = tmp_path / "media"
     corpus, curation = tmp_path / "corpus", tmp_path / "curation"
     shutil.copytree(CORPUS_DIR, corpus)
     shutil.copytree(CURATION_DIR, curation)
+    return corpus, curation
+
+
+def test_changed_bundled_files_load_again_and_keep_the_admin_s_field_edits(
+    settings, tmp_path, admin_client_logged_in
+):
+    corpus, curation = _bundled_files_copied(settings, tmp_path)
     load_corpus(directory=corpus, curation_directory=curation, only_if_changed=True)
     page = Document.objects.get(title="Border management")
     form = admin_client_logged_in.get(reverse("admin:documents_document_change", args=[page.pk]))
@@ -69,6 +75,44 @@ def test_changed_bundled_files_load_again_and_keep_the_admin_s_field_edits(
     assert not loaded.skipped
     page.refresh_from_db()
     assert (page.title, page.place) == ("Border management and security", "Vienna")
+
+
+def test_a_changed_bundled_file_changes_only_what_it_changed_and_keeps_every_permalink(
+    settings, tmp_path, client
+):
+    corpus, curation = _bundled_files_copied(settings, tmp_path)
+    dirs = ("--corpus-dir", str(corpus), "--curation-dir", str(curation))
+    assert "5 sources" in _restart(*dirs)
+    concept = Provision.objects.filter(document__symbol="MC.DOC/2/05")
+    corrected = concept.get(label="4.5")
+    corrected.text = "To promote dignified treatment of everyone crossing borders (a curator's reading)."
+    corrected.save()
+    concept.get(label="4.6").delete()
+    ids = dict(Provision.objects.values_list("pk", "label"))
+    assert "nothing imported" in _restart(*dirs)
+
+    source = corpus / "004_d74716776d70ede2.txt"
+    text = source.read_text(encoding="utf-8")
+    for old, new in (
+        ("To promote dignified treatment of all individuals", "To ensure dignified treatment of all persons"),
+        ("To create beneficial conditions for social", "To create good conditions for social"),
+        ("17. The provisions of this Concept will be shared", "17. This Concept will be shared"),
+    ):
+        text = text.replace(old, new)
+    source.write_text(text, encoding="utf-8")
+    out = _restart(*dirs)
+
+    assert "5 sources (" in out and "nothing imported" not in out
+    assert "kept for a curator: MC.DOC/2/05 4.5: the source changed its text, and so did a curator" in out
+    assert "kept for a curator: MC.DOC/2/05 4.6: a curator deleted this provision" in out
+    corrected.refresh_from_db()
+    assert corrected.text.endswith("(a curator's reading).")
+    assert not concept.filter(label="4.6").exists()
+    assert concept.get(label="17").text.startswith("This Concept will be shared")
+    now = dict(Provision.objects.values_list("pk", "label"))
+    assert {pk: now.get(pk) for pk in ids} == ids, "every provision kept its id and label"
+    for pk in (corrected.pk, concept.get(label="17").pk):
+        assert client.get(reverse("provision-detail", args=[pk])).status_code == 200
 
 
 def _form_data(response) -> dict:

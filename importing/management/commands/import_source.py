@@ -94,8 +94,10 @@ def handle_one_source(
         parsed = parse_source(data, name=name, format=format, symbol=symbol)
         if url:
             record_source_url(parsed, url)
-        diff = {doc_name: d.as_dict() for doc_name, d in diff_provisions(parsed).items()}
-        return {"parsed": parsed.as_dict(), "diff": diff}
+        diffs = diff_provisions(parsed)
+        diff = {doc_name: d.as_dict() for doc_name, d in diffs.items()}
+        curation = [warning for d in diffs.values() for warning in d.warnings]
+        return {"parsed": parsed.as_dict(), "diff": diff, "curation_warnings": curation}
     status = PublicationStatus.PUBLISHED if publish else PublicationStatus.DRAFT
     result = import_file(
         data,
@@ -118,6 +120,7 @@ def handle_one_source(
             "totals": report.totals(),
             "conflicts": report.conflicts(),
             "warnings": report.warnings,
+            "curation_warnings": report.curation_warnings,
             "text_shares": result.parsed.text_shares,
             "new_documents": status,
             "documents_created": report.totals()["documents_created"],
@@ -155,6 +158,7 @@ def _describe(result: dict, *, dry_run: bool) -> str:
             )
             if counts:
                 lines.append(f"  {doc_name}: {counts}")
+        lines.extend(f"kept for a curator: {warning}" for warning in result["curation_warnings"])
         lines.append("dry run: nothing written")
     else:
         report = result["report"]
@@ -171,6 +175,7 @@ def _describe(result: dict, *, dry_run: bool) -> str:
             )
         for doc_name, fields in report["conflicts"].items():
             lines.append(f"  conflicting sources for {doc_name}: {', '.join(fields)}")
+        lines.extend(f"kept for a curator: {warning}" for warning in report["curation_warnings"])
     lines.extend(f"warning: {warning}" for warning in parsed["warnings"])
     return "\n".join(lines)
 

@@ -7,7 +7,7 @@ from django.utils.translation import ngettext
 
 from commitments.models import Provision
 from documents.models import Document
-from importing.corpus import load_corpus
+from importing.corpus import CORPUS_DIR, load_corpus
 from importing.curated_tags import CURATION_DIR, CurationRejected
 from importing.errors import ImportRejected
 
@@ -19,6 +19,12 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
+        parser.add_argument(
+            "--corpus-dir",
+            type=Path,
+            default=CORPUS_DIR,
+            help="Where the corpus files and their manifest.json are (default fixtures/corpus).",
+        )
         parser.add_argument(
             "--curation-dir",
             type=Path,
@@ -32,10 +38,13 @@ class Command(BaseCommand):
             " load (`make run` does this at every start, so a restart keeps curators' work)",
         )
 
-    def handle(self, *args, curation_dir: Path, if_changed: bool = False, **options):
+    def handle(self, *args, corpus_dir: Path, curation_dir: Path, if_changed: bool = False, **options):
         try:
             loaded = load_corpus(
-                progress=self._progress, curation_directory=curation_dir, only_if_changed=if_changed
+                progress=self._progress,
+                directory=corpus_dir,
+                curation_directory=curation_dir,
+                only_if_changed=if_changed,
             )
         except (ImportRejected, CurationRejected) as exc:
             raise CommandError(str(exc)) from None
@@ -57,6 +66,9 @@ class Command(BaseCommand):
             + ngettext("%(n)d commitment", "%(n)d commitments", commitments) % {"n": commitments}
             + "."
         )
+        for report in loaded.reports:
+            for warning in report.curation_warnings:
+                self.stdout.write(f"  kept for a curator: {warning}")
         attributions = loaded.attributions
         self.stdout.write(
             f"Attributions: {attributions.entries} decisions, {attributions.changed} quotations changed."
@@ -67,6 +79,8 @@ class Command(BaseCommand):
             )
         run = loaded.curation
         self.stdout.write(f"Curation: {run.entries} entries, {run.applied} provisions changed.")
+        for where in run.kept_deleted:
+            self.stdout.write(f"  kept a curator's deletion over {where}")
         for where in run.kept_from_admin:
             self.stdout.write(
                 f"  kept the admin's decision over {where}: `manage.py write_curation` writes it to the files"
