@@ -2,7 +2,8 @@
 quotes from them, sorted into the five migration categories of its section 4.1.
 
 The study becomes a document of kind ``study`` that cites every OSCE document of its
-footnotes, with its own text outside section 4.1 as passages (``study_passages``); each
+footnotes, with its own text outside section 4.1 as passages (``study_passages``) and the list
+of interviewees that closes it as an attachment; each
 quoted passage followed by a footnote number becomes one quotation of the study, crediting
 the document(s) that footnote cites (``importing.quotations`` decides which).
 """
@@ -23,7 +24,7 @@ from importing.parsers.citations import (
 )
 from importing.parsers.study_layout import StudyLayout, read_layout
 from importing.parsers.study_operations import credit_issuers, study_operations
-from importing.parsers.study_passages import study_passages
+from importing.parsers.study_passages import interviews_apart, study_passages
 
 _QUOTE = re.compile(r"“([^“”]+)”")
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-Z]")
@@ -57,6 +58,7 @@ def parse_study(text: str, *, name: str, sha256: str, symbol: str = "") -> Parse
         ]
     quotations, quotation_warnings = _quotations(layout, citations, works)
     warnings += quotation_warnings
+    passages, interviews = interviews_apart(study_passages(layout))
     study = ParsedDocument(
         title=layout.footer.title if layout.footer else "",
         symbol=symbol,
@@ -64,7 +66,8 @@ def parse_study(text: str, *, name: str, sha256: str, symbol: str = "") -> Parse
         body="external",
         date=PartialDate.of(layout.footer.year) if layout.footer else None,
         full_text=_full_text(layout),
-        provisions=study_passages(layout),
+        provisions=passages,
+        attachments=[interviews] if interviews else [],
     )
     cited = [parsed for parsed, _ in works.values()]
     credit_issuers(citations, cited)
@@ -80,7 +83,7 @@ def parse_study(text: str, *, name: str, sha256: str, symbol: str = "") -> Parse
         cited=cited,
         quotations=quotations,
         warnings=warnings,
-        operations=study_operations(study.provisions),
+        operations=study_operations(study.provisions, interviews),
     )
 
 

@@ -5,21 +5,22 @@ the missions its list of interviews names, and the reports its footnotes credit 
 
 import re
 
-from importing.parsed import ParsedDocument, ParsedOperation, ParsedProvision
+from importing.parsed import ParsedAttachment, ParsedDocument, ParsedOperation, ParsedProvision
 from importing.parsers.citations import Citation
 from importing.parsers.operations import operation_name
+from importing.parsers.study_passages import INTERVIEWS
 
 # "The mandate of the OSCE Mission to Serbia is …": §4.2 describes each mission's mandate and
 # its response to the migration crisis.
 _MANDATE = re.compile(r"^The mandate of the (?P<name>OSCE [A-Z][\w -]+?)(?:,| is| has)")
-# "OSCE Mission to Skopje, 8 July 2016 12. Amb. …": a mission of the list of interviews.
-_INTERVIEWS = re.compile(r"^(?P<name>OSCE [A-Z][\w -]+?), \d{1,2} [A-Z][a-z]+ \d{4} 1?\d{1,2}\. ")
 _MIGRATION = "Migration"
 
 
-def study_operations(passages: list[ParsedProvision]) -> list[ParsedOperation]:
-    """Operations the study's passages name: a §4.2 mandate paragraph says the mission worked on
-    the migration crisis; an entry of the list of interviews only names it."""
+def study_operations(
+    passages: list[ParsedProvision], interviews: ParsedAttachment | None = None
+) -> list[ParsedOperation]:
+    """Operations the study names: a §4.2 mandate paragraph says the mission worked on the
+    migration crisis; an entry of the list of interviewees only names it."""
     operations = []
     for passage in passages:
         if match := _MANDATE.match(passage.text):
@@ -28,10 +29,9 @@ def study_operations(passages: list[ParsedProvision]) -> list[ParsedOperation]:
                 operations.append(
                     ParsedOperation(name=name, fields_of_work=[_MIGRATION], locator=passage.label)
                 )
-        elif match := _INTERVIEWS.match(passage.text):
-            name = operation_name(match["name"])
-            if name:
-                operations.append(ParsedOperation(name=name, locator=f"{passage.label} (list of interviews)"))
+    for entry in interviews.text.split("\n\n") if interviews else []:
+        if (match := INTERVIEWS.match(entry)) and (name := operation_name(match["name"])):
+            operations.append(ParsedOperation(name=name, locator=interviews.title.lower()))
     return operations
 
 

@@ -9,12 +9,16 @@ as the footnotes it refers to.
 
 import re
 
-from importing.parsed import ParsedProvision
+from importing.parsed import ParsedAttachment, ParsedProvision
 from importing.parsers.study_layout import Section, StudyLayout
 
 # Section 4.1 and its subsections quote the commitments; those passages are quotations.
 CATALOGUE_SECTION = "4.1"
 _ABSTRACT = "Abstract"
+# "OSCE Mission to Skopje, 8 July 2016 12. Amb. …": one mission's entry of the list of
+# interviewees that closes the study ("The list of interviewees is included as an annex").
+INTERVIEWS = re.compile(r"^(?P<name>OSCE [A-Z][\w -]+?), \d{1,2} [A-Z][a-z]+ \d{4} 1?\d{1,2}\. ")
+INTERVIEWS_TITLE = "List of interviewees"
 _SPACED_WORD = re.compile(r"\b([A-Z]) ([A-Z]{2,})\b")
 _POSSESSIVE = re.compile(r"[’']S$|[,;:]$")
 
@@ -49,6 +53,22 @@ def study_passages(layout: StudyLayout) -> list[ParsedProvision]:
             )
         )
     return passages
+
+
+def interviews_apart(
+    passages: list[ParsedProvision],
+) -> tuple[list[ParsedProvision], ParsedAttachment | None]:
+    """The passages without the list of interviewees that ends the body, and that list as an
+    attachment (each mission's entry a paragraph of it, every word kept): the names of the
+    people the authors met are the study's annex, not its account, and no search for a
+    commitment should find them."""
+    start = len(passages)
+    while start and INTERVIEWS.match(passages[start - 1].text):
+        start -= 1
+    if start == len(passages):
+        return passages, None
+    entries = "\n\n".join(p.text for p in passages[start:])
+    return passages[:start], ParsedAttachment(title=INTERVIEWS_TITLE, text=entries)
 
 
 def _in_catalogue(number: str) -> bool:

@@ -6,6 +6,7 @@ import pytest
 from importing.corpus import CORPUS_DIR
 from importing.parsers.study import parse_study
 from importing.parsers.study_layout import _split_paragraphs, read_layout
+from importing.parsers.study_passages import study_passages
 
 STUDY_FILE = "001_03edc29357d149f7.txt"
 
@@ -69,12 +70,30 @@ def test_headings_wrapped_over_two_lines_and_letter_spaced_read_as_written(study
     assert _passage(study, "§4.2 ¶1").text.startswith("The OSCE field missions in Albania")
 
 
-def test_the_interviews_are_one_passage_per_mission(study):
-    skopje = "OSCE Mission to Skopje, 8 July 2016"
-    interviews = [p for p in study.document.provisions if p.text.startswith(skopje)]
-    assert len(interviews) == 1
-    assert "12. Amb. Nina Suomalainen, Head of Mission" in interviews[0].text
-    assert "17. Amb. Jonathan Moore" not in interviews[0].text
+def test_the_list_of_interviewees_is_an_attachment_one_paragraph_per_mission(study):
+    """§7 ends with the list of the people the authors interviewed, the study's annex: an
+    attachment, never passages (nor anything a search for commitments finds), every word kept."""
+    assert not [p for p in study.document.provisions if "Nina Suomalainen" in p.text]
+    assert [p.label for p in study.document.provisions if p.label.startswith("§7 ")][-1] == "§7 ¶8"
+    (interviews,) = study.document.attachments
+    assert interviews.title == "List of interviewees"
+    entries = interviews.text.split("\n\n")
+    assert [e.split(",")[0] for e in entries] == [
+        "OSCE Mission to Serbia", "OSCE Mission to Skopje", "OSCE Mission to Bosnia and Herzegovina",
+        "OSCE Mission in Kosovo", "OSCE Presence in Albania", "OSCE Mission to Montenegro",
+    ]  # fmt: skip
+    skopje = entries[1]
+    assert "12. Amb. Nina Suomalainen, Head of Mission" in skopje and "17. Amb. Jonathan Moore" not in skopje
+    # Every word of the body outside section 4.1 is in a passage or in the list, once.
+    layout = read_layout((CORPUS_DIR / STUDY_FILE).read_text(encoding="utf-8"))
+    body = [w for p in study_passages(layout) for w in p.text.split()]
+    kept = [w for p in study.document.provisions for w in p.text.split()] + interviews.text.split()
+    assert kept == body
+
+
+def test_the_missions_of_the_list_of_interviewees_are_named_from_it(study):
+    named = [o for o in study.operations if o.locator == "list of interviewees"]
+    assert len(named) == 6
 
 
 def test_splitting_paragraphs_keeps_the_layout_text_and_its_quotation_offsets():
