@@ -45,10 +45,16 @@ class ProvisionInline(admin.TabularInline):
         return with_latest_history_ids(provisions)
 
 
+class RelationInlineFormSet(FastWidgetsFormSetMixin, BaseInlineFormSet):
+    pass
+
+
 class RelationInline(admin.TabularInline):
-    """Relations this document states: it cites, reaffirms, builds on or supersedes another."""
+    """Relations this document states: it cites, reaffirms, builds on or supersedes another
+    (the study states some thirty, each row with three autocompletes)."""
 
     model = Relation
+    formset = RelationInlineFormSet
     fk_name = "source_document"
     fields = ["kind", "source_provision", "target_document", "target_provision", "evidence"]
     autocomplete_fields = ["source_provision", "target_document", "target_provision"]
