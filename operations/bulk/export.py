@@ -107,8 +107,11 @@ def corpus_tables() -> Tables:
                 "value": d.value,
                 "note": d.note,
                 "decided_at": d.decided_at.isoformat(),
+                "decided_by": d.decided_by.get_username() if d.decided_by_id else "",
             }
-            for d in FieldDecision.objects.filter(document_id__in=published).order_by("document_id", "field")
+            for d in FieldDecision.objects.filter(document_id__in=published)
+            .select_related("decided_by")
+            .order_by("document_id", "field")
         ],
         "attachments": [
             {"document": published[a.document_id], "position": a.position, "title": a.title, "text": a.text}
@@ -199,6 +202,8 @@ def _document_row(document: Document) -> dict:
         "citation": document.citation(),
         "url": document.get_absolute_url(),
         "authors": document.authors,
+        "created_at": document.created_at.isoformat(),
+        "updated_at": document.updated_at.isoformat(),
     }
 
 
@@ -219,6 +224,8 @@ def _provision_row(provision: Provision, published: dict[int, str]) -> dict:
         "citation": provision.citation(),
         "url": provision.get_absolute_url(),
         "is_preamble": provision.is_preamble,
+        "created_at": provision.created_at.isoformat(),
+        "updated_at": provision.updated_at.isoformat(),
     }
 
 

@@ -10,6 +10,7 @@ import json
 import zipfile
 from pathlib import Path
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management.color import no_style
 from django.db import IntegrityError, connection, transaction
@@ -160,6 +161,7 @@ def _restore(tables: Tables) -> dict[str, int]:
         )
     dimensions = {d.slug: d for d in Dimension.objects.all()}
     categories = {c.slug: c for c in MigrationCategory.objects.all()}
+    curators = _curators(tables)
 
     fields_of_work = {}
     for i, row in enumerate(tables["fields_of_work"], start=1):
@@ -167,7 +169,7 @@ def _restore(tables: Tables) -> dict[str, int]:
         fields_of_work[row["slug"]] = existing or _saved("fields_of_work", i, FieldOfWork(**row))
 
     documents: dict[str, Document] = {}
-    derived = ("citation", "url", "date", "fields_of_work")
+    derived = ("citation", "url", "date", "fields_of_work", "created_at", "updated_at")
     for i, row in enumerate(tables["documents"], start=1):
         fields = {name: row[name] for name in columns("documents") if name not in derived}
         try:
@@ -260,7 +262,9 @@ def _restore(tables: Tables) -> dict[str, int]:
         )
         _saved("decisions", i, decision, exclude=("decided_by",))
         FieldDecision.objects.filter(pk=decision.pk).update(
-            decided_at=_moment(row["decided_at"], "decisions", i)
+            decided_at=_moment(row["decided_at"], "decisions", i),
+            # The curator, when this database knows the name (``not_kept`` says when not).
+            decided_by=curators.get(row["decided_by"]),
         )
 
     for i, row in enumerate(tables["attachments"], start=1):
@@ -305,11 +309,48 @@ def _restore(tables: Tables) -> dict[str, int]:
         taxonomy=(dimensions, categories),
     )
 
+    # Last, when nothing writes them again: the times they entered and last changed (saving
+    # them through the models above set both to now).
+    for model, table in ((Document, "documents"), (Provision, "provisions")):
+        key = "slug" if table == "documents" else "id"
+        for i, row in enumerate(tables[table], start=1):
+            model.objects.filter(**{key: row[key]}).update(
+                created_at=_moment(row["created_at"], table, i),
+                updated_at=_moment(row["updated_at"], table, i),
+            )
+
     # Rows were written with their ids: move each id sequence past them (a no-op on SQLite).
     with connection.cursor() as cursor:
         for statement in connection.ops.sequence_reset_sql(no_style(), _RESTORED_MODELS):
             cursor.execute(statement)
     return {table: len(tables[table]) for table in TABLES}
+
+
+def _curators(tables: Tables) -> dict:
+    names = {row["decided_by"] for row in tables["decisions"] if row["decided_by"]}
+    return {user.get_username(): user for user in get_user_model().objects.filter(username__in=names)}
+
+
+def not_kept(tables: Tables) -> list[str]:
+    """What importing ``tables`` does not carry over, in a curator's words (the import
+    command prints it): an export holds the published corpus, not the site around it."""
+    notes = []
+    files = sum(1 for row in tables["documents"] if row["source_filename"])
+    if files:
+        notes.append(
+            f"the source files of {files} document{'s' if files != 1 else ''} (the export names them and "
+            "their checksums; import the files again with import_source)"
+        )
+    known = set(_curators(tables))
+    unknown = sorted({row["decided_by"] for row in tables["decisions"] if row["decided_by"]} - known)
+    if unknown:
+        notes.append(
+            f"who decided {sum(1 for r in tables['decisions'] if r['decided_by'] in unknown)} conflict(s): "
+            f"{', '.join(unknown)} {'has' if len(unknown) == 1 else 'have'} no account here "
+            "(the decisions, their notes and times are kept)"
+        )
+    notes.append("the history of changes, draft and withdrawn documents, users, and the search index")
+    return notes
 
 
 def _moment(value: str, table: str, index: int) -> datetime.datetime:

@@ -7,7 +7,8 @@ three cannot drift apart. Documents are referred to by slug, provisions by id.
 from operations.bulk import field_operations as _operations
 
 FORMAT_NAME = "osce-migration-commitments-corpus"
-FORMAT_VERSION = 2
+# 3: documents and provisions carry when they were created and last changed, decisions who decided.
+FORMAT_VERSION = 3
 LIST_SEPARATOR = ";"
 
 # table -> (column, description); the order is the column order of the CSV file.
@@ -49,6 +50,8 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("citation", "how to cite it (derived)"),
         ("url", "path of its page on the site (derived)"),
         ("authors", "personal authors as a citation names them (a study's); empty for an institution's text"),
+        ("created_at", "when it entered the knowledge base"),
+        ("updated_at", "when it last changed"),
     ],
     "provisions": [
         ("id", "permanent number; its page is /provisions/<id>/"),
@@ -66,6 +69,8 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("citation", "how to cite it (derived)"),
         ("url", "path of its page on the site (derived)"),
         ("is_preamble", "true for a preambular paragraph (Recalling …) at the head of a decision"),
+        ("created_at", "when it entered the knowledge base"),
+        ("updated_at", "when it last changed"),
     ],
     "quotations": [
         ("id", "permanent number"),
@@ -107,6 +112,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("value", "value a curator decided on"),
         ("note", "the curator's reasoning"),
         ("decided_at", "when"),
+        ("decided_by", "user name of the curator who decided; empty when not known"),
     ],
     "attachments": [
         ("document", "slug of the document it travels with"),

@@ -4,7 +4,8 @@ The array evaluator (``whoosh_eval``), the fast writer (``whoosh_indexing``), th
 build (``whoosh_build``) and the searcher reuse (``whoosh_reopen``) need parts of Whoosh
 that it does not promise to keep: a leaf matcher's decoded block, a segment's column of
 field lengths, the table of contents, a writer's unfinished segment, the posting pool's
-run files. whoosh-reloaded may rename or change any of them in a release, so:
+run files, the file class compound segments are read through (replaced here at import).
+whoosh-reloaded may rename or change any of them in a release, so:
 
 - ``TESTED_VERSIONS`` lists the versions this module was checked against, and the system
   check ``search.E003`` (``search/checks.py``) refuses to start on any other;
@@ -23,6 +24,8 @@ from importlib import metadata
 
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, W3PerDocReader
 from whoosh.codec.whoosh3 import _lenfield as _length_column_name
+from whoosh.filedb import compound
+from whoosh.filedb.structfile import BufferFile
 from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
 from whoosh.writing import PostingPool
@@ -249,3 +252,64 @@ class LengthsInMemory(W3PerDocReader):
         if encoded is None:
             return None
         return [byte_to_length(byte) if byte else None for byte in encoded]
+
+
+# Reading segment files in place
+
+
+class MappedFile:
+    """A file over a memory view, read without copying it: only what is read is copied."""
+
+    def __init__(self, view: memoryview):
+        self._view = view
+        self._position = 0
+
+    def read(self, size: int | None = -1) -> bytes:
+        start = self._position
+        end = len(self._view) if size is None or size < 0 else min(start + size, len(self._view))
+        self._position = end
+        return self._view[start:end].tobytes()
+
+    def readline(self, size: int | None = -1) -> bytes:
+        rest = self._view[self._position :].tobytes()
+        end = rest.find(b"\n") + 1 or len(rest)
+        if size is not None and size >= 0:
+            end = min(end, size)
+        self._position += end
+        return rest[:end]
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        base = (0, self._position, len(self._view))[whence]
+        self._position = max(0, base + offset)
+        return self._position
+
+    def tell(self) -> int:
+        return self._position
+
+    def close(self) -> None:
+        self._view = memoryview(b"")
+
+
+class MappedBufferFile(BufferFile):
+    """Whoosh's ``BufferFile`` without its copy: it wraps the memory-mapped segment in a
+    ``BytesIO``, which copies the file (a 100,000-provision index's terms, postings and
+    stored fields, some 75 MB a segment) into each process that opens it, and again on
+    every reopening of a segment, as a writer's deletion of an edited provision's old
+    version does. Over the map itself, the pages are the operating system's, shared by
+    every process that reads the index."""
+
+    def __init__(self, buf, name=None, onclose=None):
+        super().__init__(b"", name=name, onclose=onclose)
+        self._buf = buf
+        self.file = MappedFile(buf)
+
+    def subset(self, position, length, name=None):
+        return MappedBufferFile(self._buf[position : position + length], name=name or self._name)
+
+
+def read_segments_in_place() -> None:
+    """Make compound segments (every segment this project writes) open as ``MappedBufferFile``."""
+    compound.BufferFile = MappedBufferFile
+
+
+read_segments_in_place()

@@ -1,5 +1,7 @@
 """The published corpus exported and imported into an empty database is the same corpus."""
 
+import datetime
+import io
 import json
 import zipfile
 
@@ -7,7 +9,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from commitments.models import Provision, Relation
-from documents.models import Document, MetadataClaim
+from documents.models import Document, FieldDecision, MetadataClaim
 from field_operations.models import FieldOfWorkScope, FieldOperation
 from operations.bulk.export import corpus_tables, export_corpus
 from operations.bulk.restore import ExportRejected, read_export, restore_corpus
@@ -180,3 +182,61 @@ def test_a_csv_cell_of_the_wrong_type_is_named(api_data, tmp_path):
             target.writestr(name, data)
     with pytest.raises(ExportRejected, match="provisions.csv line 2: is_commitment must be true or false"):
         read_export(broken)
+
+
+def _decided_and_dated(api_data, django_user_model):
+    """A conflict decided by a named curator, and rows created long before the export."""
+    curator = django_user_model.objects.create_user("anna.curator", password="a-long-password-1")
+    FieldDecision.objects.create(
+        document=api_data.athens,
+        field="date",
+        value="2009-12-04",
+        note="The OSCE's own text.",
+        decided_by=curator,
+    )
+    long_ago = datetime.datetime(2021, 3, 4, 5, 6, 7, 890123, tzinfo=datetime.UTC)
+    Document.objects.filter(pk=api_data.athens.pk).update(created_at=long_ago, updated_at=long_ago)
+    Provision.objects.filter(pk=api_data.border_45.pk).update(created_at=long_ago)
+    return curator, long_ago
+
+
+@pytest.mark.parametrize("format", ["json", "csv"])
+def test_the_round_trip_keeps_when_rows_were_made_and_who_decided_each_conflict(
+    api_data, django_user_model, tmp_path, format
+):
+    curator, long_ago = _decided_and_dated(api_data, django_user_model)
+    out = tmp_path / f"corpus.{SUFFIX[format]}"
+    export_corpus(format=format, out=out)
+    _empty_the_database()
+
+    restore_corpus(read_export(out))
+
+    athens = Document.objects.get(pk=api_data.athens.pk)
+    assert (athens.created_at, athens.updated_at) == (long_ago, long_ago)
+    assert Provision.objects.get(pk=api_data.border_45.pk).created_at == long_ago
+    decision = FieldDecision.objects.get(document=athens, field="date")
+    assert (decision.decided_by, decision.note) == (curator, "The OSCE's own text.")
+
+
+def test_the_import_says_what_it_does_not_keep(api_data, django_user_model, tmp_path):
+    curator, _ = _decided_and_dated(api_data, django_user_model)
+    Document.objects.filter(pk=api_data.athens.pk).update(
+        source_filename="athens.txt", source_sha256="0" * 64
+    )
+    out = tmp_path / "corpus.json"
+    export_corpus(format="json", out=out)
+    _empty_the_database()
+    curator.delete()  # another database: the curator has no account there
+
+    report = io.StringIO()
+    call_command("import_corpus_export", str(out), stdout=report)
+
+    lines = report.getvalue().splitlines()
+    assert "Not kept: the source files of 1 document (the export names them and their checksums; " in (
+        "\n".join(lines)
+    )
+    assert (
+        "Not kept: who decided 1 conflict(s): anna.curator has no account here "
+        "(the decisions, their notes and times are kept)." in lines
+    )
+    assert FieldDecision.objects.get(field="date").decided_by is None

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from operations.bulk.restore import ExportRejected, read_export, restore_corpus
+from operations.bulk.restore import ExportRejected, not_kept, read_export, restore_corpus
 
 
 class Command(BaseCommand):
@@ -15,8 +15,11 @@ class Command(BaseCommand):
         if not path.is_file():
             raise CommandError(f"{path} is not a file.")
         try:
-            counts = restore_corpus(read_export(path))
+            tables = read_export(path)
+            counts = restore_corpus(tables)
         except ExportRejected as exc:
             raise CommandError(f"Nothing was imported: {exc}") from exc
         summary = ", ".join(f"{n} {table}" for table, n in counts.items())
         self.stdout.write(self.style.SUCCESS(f"Imported {path}: {summary}."))
+        for note in not_kept(tables):
+            self.stdout.write(f"Not kept: {note}.")
