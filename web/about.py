@@ -35,7 +35,14 @@ class Coverage:
     through_quotations: list[Document]  # with ``quotation_total``: known only from quotations
     catalogue_only: list[Document]  # named by a source, no text held
     full_text_passages: int  # paragraphs of held full texts (and passages entered by hand)
-    quotations: int  # quoted passages in all, whatever the document
+    quotations: int  # the quoted passages of the documents known only through quotations
+    # Quoted passages kept with a document whose text is held: words credited to no one
+    # document (kept with the source that quotes them) or not found in the text they are
+    # credited to; and how many held documents carry such passages.
+    quoted_with_held: int = 0
+    held_with_quoted: int = 0
+    quotation_records: int = 0  # every quotation of a published source, once
+    quotations_matched: int = 0  # of which matched to a held paragraph: counted with it
 
 
 @dataclass(frozen=True)
@@ -90,12 +97,18 @@ def coverage() -> Coverage:
     documents = list(documents.order_by("date", "symbol", "pk"))
     held = [d for d in documents if d.provision_total or d.other_total]
     held_ids = {d.pk for d in held}
+    through_quotations = [d for d in documents if d.quotation_total and d.pk not in held_ids]
+    quotations = Quotation.objects.published()
     return Coverage(
         in_full=held,
-        through_quotations=[d for d in documents if d.quotation_total and d.pk not in held_ids],
+        through_quotations=through_quotations,
         catalogue_only=[d for d in documents if not d.quotation_total and d.pk not in held_ids],
         full_text_passages=sum(d.provision_total + d.other_total for d in documents),
-        quotations=sum(d.quotation_total for d in documents),
+        quotations=sum(d.quotation_total for d in through_quotations),
+        quoted_with_held=sum(d.quotation_total for d in held),
+        held_with_quoted=sum(1 for d in held if d.quotation_total),
+        quotation_records=quotations.count(),
+        quotations_matched=quotations.filter(status=QuotationStatus.MATCHED).count(),
     )
 
 

@@ -4,6 +4,7 @@ its licences and its dataset version, counted from the database as it is."""
 import re
 
 from commitments.models import Provision, ProvisionOrigin
+from commitments.quotations import Quotation, QuotationStatus
 from documents.models import Document, PublicationStatus
 from operations.dataset import dataset_version
 
@@ -24,12 +25,25 @@ def test_the_about_page_counts_what_is_held_in_full_and_what_only_through_quotat
     ]
     full = [d for d in published if d.provisions.exclude(origin=ProvisionOrigin.QUOTATION).exists()]
     empty = [d for d in published if not d.provisions.exists()]
-    quotations = Provision.objects.published().filter(origin=ProvisionOrigin.QUOTATION).count()
+    quoted = Provision.objects.published().filter(origin=ProvisionOrigin.QUOTATION)
     assert _row(html, "The full text") == [
         str(len(full)),
-        str(Provision.objects.published().count() - quotations),
+        str(Provision.objects.published().count() - quoted.count()),
     ]
-    assert _row(html, "Only passages quoted in other sources") == [str(len(quoted_only)), str(quotations)]
+    # Each quoted passage counts once, in the row of the document that carries it: the study
+    # keeps the words its footnotes credit to no one document.
+    of_quoted_only = quoted.filter(document__in=quoted_only).count()
+    assert _row(html, "Only passages quoted in other sources") == [str(len(quoted_only)), str(of_quoted_only)]
+    kept_with_held = quoted.filter(document__in=full)
+    assert _row(
+        html,
+        "Quoted passages kept with a held text: credited to no one document, or not found where credited",
+    ) == [str(kept_with_held.values("document").distinct().count()), str(kept_with_held.count())]
+    assert of_quoted_only + kept_with_held.count() == quoted.count() > 0
+    records = Quotation.objects.published()
+    matched = records.filter(status=QuotationStatus.MATCHED).count()
+    assert records.count() == quoted.count() + matched
+    assert f"The sources quote other documents {records.count()} times: {matched} quotations match" in html
     assert _row(html, "No text: catalogued because a source names them") == [str(len(empty)), "0"]
     assert corpus.document("MC.DOC/2/05") in full
     assert f'<a href="{corpus.document("MC.DOC/2/05").get_absolute_url()}">' in html
