@@ -46,6 +46,9 @@ def test_titles_are_document_titles_and_the_chapter_cited_is_the_locator(corpus)
     assert corpus.document("MC(5).DEC/2").title == (
         "Decision on a Common and Comprehensive Security Model for Europe for the 21st Century"
     )
+    # Footnote 10 prints the meeting before the note's title: the meeting is not the title.
+    assert corpus.document("EEF.GAL/3/09/Rev.1").title == "Background Note Elaborated Jointly by OSCE and IOM"
+    assert not [t for t in titles if "Economic and Environmental Forum. " in t]
     study = Document.objects.get(kind="study")
     evidence = {
         r.target_document.title: r.evidence
