@@ -120,6 +120,15 @@ def forget_tag(provision: Provision, tag: Dimension | MigrationCategory, *, deci
     _touch_curation(provision, decider)
 
 
+def record_flag(provision: Provision, *, basis: str, decider: Decider) -> None:
+    """A curator set whether the provision commits (``is_commitment`` as it now is). On a
+    provision the editors have decided, it becomes their decision, which the curation files then
+    leave as it is until ``write_curation`` writes it there; on one they have not, it stays a plain
+    edit, which re-imports keep (``importing.diff``) and which asks for no tags."""
+    if ProvisionCuration.objects.filter(provision=provision).exists():
+        _touch_curation(provision, decider, basis=basis)
+
+
 def _save_decision(provision, field, tag, basis, decider, decision, *, suggestion=None) -> None:
     decision = decision or TagDecision(provision=provision, **{field: tag})
     decision.origin = TagOrigin.ACCEPTED if suggestion is not None else TagOrigin.CURATED
@@ -128,11 +137,13 @@ def _save_decision(provision, field, tag, basis, decider, decision, *, suggestio
     decision.save()
 
 
-def _touch_curation(provision: Provision, decider: Decider) -> None:
+def _touch_curation(provision: Provision, decider: Decider, *, basis: str = "") -> None:
     curation = ProvisionCuration.objects.filter(provision=provision).first()
     if curation is None:
         curation = ProvisionCuration(provision=provision, basis="")
     curation.curator, curation.decided_at, curation.source = decider.curator, decider.at, decider.source
+    if basis:
+        curation.basis = basis[:300]
     curation.save()
 
 

@@ -10,7 +10,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 
 from commitments.models import Dimension, MigrationCategory, Provision, SuggestionStatus, TagSuggestion
-from commitments.tag_decisions import Decider, forget_tag, record_tag
+from commitments.tag_decisions import Decider, forget_tag, record_flag, record_tag
 from curation.admin import tagging
 from curation.admin.concurrency import VersionedForm
 from curation.admin.history import HistoryAdmin
@@ -233,6 +233,9 @@ class ProvisionAdmin(HistoryAdmin):
             record_tag(form.instance, tag, basis=basis, decider=decider)
         for tag in getattr(form, "tags_removed", []):
             forget_tag(form.instance, tag, decider=decider)
+        if change and "is_commitment" in form.changed_data:
+            # The flag is the editors' decision now: neither a re-import nor a curation file undoes it.
+            record_flag(form.instance, basis=basis or "commitment flag set in the admin", decider=decider)
 
     def save_formset(self, request, form, formset, change):
         if formset.model is not TagSuggestion:

@@ -7,10 +7,11 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from commitments.models import Provision
+from commitments.models import CurationSource, Provision
 from documents.models import Document, FieldDecision
 from importing.corpus import CORPUS_DIR, load_corpus
 from importing.curated_tags import CURATION_DIR
+from tests.curation.test_lost_update import form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -113,6 +114,31 @@ def test_a_changed_bundled_file_changes_only_what_it_changed_and_keeps_every_per
     assert {pk: now.get(pk) for pk in ids} == ids, "every provision kept its id and label"
     for pk in (corrected.pk, concept.get(label="17").pk):
         assert client.get(reverse("provision-detail", args=[pk])).status_code == 200
+
+
+def test_a_commitment_flag_set_in_the_admin_survives_changed_bundled_files(
+    settings, tmp_path, admin_client_logged_in
+):
+    corpus, curation = _bundled_files_copied(settings, tmp_path)
+    load_corpus(directory=corpus, curation_directory=curation, only_if_changed=True)
+    # The editors' file says para. 17 is no undertaking; a curator decides it is one.
+    provision = Provision.objects.get(document__symbol="MC.DOC/2/05", label="17")
+    assert provision.is_commitment is False
+    url = reverse("admin:commitments_provision_change", args=[provision.pk])
+    data = form_data(admin_client_logged_in.get(url))
+    data["is_commitment"] = ["on"]
+    response = admin_client_logged_in.post(url, data)
+    assert response.status_code == 302, _errors(response)
+
+    manifest = corpus / "manifest.json"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    loaded = load_corpus(directory=corpus, curation_directory=curation, only_if_changed=True)
+
+    assert not loaded.skipped
+    provision.refresh_from_db()
+    assert provision.is_commitment is True
+    assert provision.curation.source == CurationSource.ADMIN
+    assert any("(MC.DOC/2/05 17)" in where for where in loaded.curation.kept_from_admin)
 
 
 def _form_data(response) -> dict:
