@@ -201,16 +201,21 @@ def operations_named_by(provision_ids: list[int]) -> dict[int, list[FieldOperati
 
 
 def operation_facet(provision_ids: list[int]) -> list[tuple[FieldOperation, int]]:
-    """The operations the found provisions name, with how many of them name each, most first."""
-    counts = (
-        OperationMention.objects.linked()
-        .filter(provision_id__in=provision_ids)
-        .values("operation")
-        .annotate(n=Count("provision", distinct=True))
-        .order_by("-n", "operation__name")
-    )
-    by_pk = FieldOperation.objects.in_bulk([row["operation"] for row in counts])
-    return [(by_pk[row["operation"]], row["n"]) for row in counts]
+    """The operations the found provisions name, with how many of them name each, most first.
+
+    The linked mentions are read whole and matched here: a search can find tens of thousands
+    of provisions, and a query listing them all cost more than the search itself, while
+    passages naming an operation are few.
+    """
+    found = set(provision_ids)
+    naming: dict[int, set[int]] = {}
+    mentions = OperationMention.objects.linked().filter(provision__isnull=False)
+    for provision_id, operation_id in mentions.values_list("provision_id", "operation_id"):
+        if provision_id in found:
+            naming.setdefault(operation_id, set()).add(provision_id)
+    by_pk = FieldOperation.objects.in_bulk(list(naming))
+    counted = [(by_pk[pk], len(provisions)) for pk, provisions in naming.items()]
+    return sorted(counted, key=lambda pair: (-pair[1], pair[0].name))
 
 
 def established_source(operation: FieldOperation) -> OperationClaim | None:

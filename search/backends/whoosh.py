@@ -262,20 +262,14 @@ class WhooshSearchBackend(BaseSearchBackend):
         searcher = self._searcher()
         try:
             _, query = self._compile(searcher, request)
-            answer = self._evaluator().run(
-                searcher,
-                query,
-                facets=(),
-                order=request.effective_order,
-                offset=0,
-                page_size=max(searcher.doc_count_all(), 1),  # every hit there can be
-                time_limit=self.time_limit,
+            ids, complete = self._evaluator().matching_ids(
+                searcher, query, order=request.effective_order, time_limit=self.time_limit
             )
         except SearchUnavailable:
             raise
         except MAYBE_DAMAGE as exc:
             self._failed(exc)
-        return MatchingIds([int(hit.stored["id"]) for hit in answer.hits], complete=answer.complete)
+        return MatchingIds(ids, complete=complete)
 
     def _compile(self, searcher, request: SearchRequest):
         compiler = WhooshQueryCompiler(searcher.reader())

@@ -438,6 +438,22 @@ class SegmentSearch:
             for i in ranked
         ]
 
+    def provision_ids(self) -> np.ndarray:
+        """The provision id of each document of the segment, deleted ones included."""
+        return self.cache.get((*self.key, "provision-ids"), self._read_provision_ids)
+
+    def _read_provision_ids(self) -> np.ndarray:
+        stored = self.leaf.stored_fields
+        return np.array([int(stored(docnum)["id"]) for docnum in range(self.size)], dtype=np.int64)
+
+    def ranked_keys(self, match: Match, matched: np.ndarray, *, order: str) -> tuple[np.ndarray, ...]:
+        """The keys ``best`` orders the ``matched`` documents by, most significant first."""
+        if order == "relevance":
+            scores = match.scores[matched] if match.scores is not None else np.zeros(len(matched), np.float32)
+            return (-scores,)
+        undated, dates, documents, positions = (keys[matched] for keys in self.date_keys())
+        return (undated, -dates if order == "-date" else dates, documents, positions)
+
     def _candidate(self, sort_key: tuple, score: float, local: int, offset: int) -> _Candidate:
         """A hit of this segment; its index-wide document number breaks ties in ``sort_key``."""
         return _Candidate((*sort_key, offset + local), score, offset + local, self.leaf, local)
@@ -516,3 +532,35 @@ class Evaluator:
             for candidate in candidates[offset : offset + page_size]
         ]
         return Answer(total=total, hits=hits, facets=counts, complete=complete)
+
+    def matching_ids(
+        self, searcher, query: wq.Query, *, order: str, time_limit: float
+    ) -> tuple[list[int], bool]:
+        """The provision id of every hit, in the order ``run`` pages them, and whether the
+        search finished in time. No hit's stored fields are read: the ids come from an array
+        kept per segment, and the hits of all segments are ordered in one sort."""
+        deadline = time.monotonic() + time_limit
+        complete = True
+        keys, ids = [], []
+        statistics = IndexStatistics(searcher)
+        for leaf, _ in searcher.reader().leaf_readers():
+            if leaf.segment() is None:
+                continue
+            segment = SegmentSearch(
+                statistics, leaf, (self.index_key, leaf.segment().segment_id()), self.cache, deadline
+            )
+            try:
+                match = segment.evaluate(query)
+                matched = np.flatnonzero(match.mask & segment.live())
+            except OutOfTime:
+                complete = False
+                break
+            keys.append(segment.ranked_keys(match, matched, order=order))
+            ids.append(segment.provision_ids()[matched])
+        if not ids:
+            return [], complete
+        # Hits come in document order, segment after segment, and lexsort is stable: equal
+        # keys stay in document order, as in ``run``.
+        columns = [np.concatenate(column) for column in zip(*keys, strict=True)]
+        ranked = np.lexsort(tuple(reversed(columns)))
+        return np.concatenate(ids)[ranked].tolist(), complete

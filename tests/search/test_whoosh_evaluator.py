@@ -88,6 +88,20 @@ def assert_agrees(searcher, evaluator, queries, *, scores=True):
     assert all(expected_scores[docnum] == pytest.approx(score, rel=1e-4) for docnum, score in got), query
 
 
+def edited_and_deleted(corpus_index, n: int):
+    """A searcher after ``n`` provisions were edited and ``n`` deleted: several segments, deletions."""
+    changed = list(Provision.objects.published().order_by("pk")[: 2 * n])
+    for provision in changed[:n]:
+        provision.text += " seasonal migration of workers"
+        provision.save()
+    Provision.objects.filter(pk__in=[p.pk for p in changed[n:]]).delete()
+    corpus_index.update(p.pk for p in changed)
+    searcher = corpus_index._searcher()
+    assert len(list(searcher.reader().leaf_readers())) > 1
+    assert searcher.reader().has_deletions()
+    return searcher
+
+
 @pytest.fixture
 def evaluator(corpus_index):
     return Evaluator(index_key=str(corpus_index.store.current_dir()))
@@ -106,15 +120,7 @@ def test_it_still_agrees_across_segments_with_deleted_documents(corpus_index, ev
     assert_agrees(
         searcher, evaluator, compiled(searcher.reader(), "migration", SearchFilters())
     )  # fills caches
-    changed = list(Provision.objects.published().order_by("pk")[:40])
-    for provision in changed[:20]:
-        provision.text += " seasonal migration of workers"
-        provision.save()
-    Provision.objects.filter(pk__in=[p.pk for p in changed[20:]]).delete()
-    corpus_index.update(p.pk for p in changed)
-    searcher = corpus_index._searcher()
-    assert len(list(searcher.reader().leaf_readers())) > 1
-    assert searcher.reader().has_deletions()
+    searcher = edited_and_deleted(corpus_index, 20)
     for text in ("migration", '"seasonal migration"', "workers OR refugees", ""):
         for filters in FILTERS[:2]:
             assert_agrees(searcher, evaluator, compiled(searcher.reader(), text, filters))
@@ -146,3 +152,16 @@ def test_membership_in_sorted_keys_agrees_with_numpy_isin():
     values = rng.integers(-10, 5_010, 3_000)
     assert (in_sorted_keys(values, keys) == np.isin(values, keys)).all()
     assert not in_sorted_keys(values, keys[:0]).any()
+
+
+@pytest.mark.parametrize("order", ["relevance", "-date", "date"])
+def test_every_matching_id_comes_in_the_order_of_the_pages_across_segments(corpus_index, evaluator, order):
+    searcher = edited_and_deleted(corpus_index, 15)
+    for text in ("migration", "workers OR refugees OR border", ""):
+        query, _ = compiled(searcher.reader(), text, SearchFilters())
+        paged = evaluator.run(
+            searcher, query, facets=(), order=order, offset=0, page_size=10_000, time_limit=30
+        )
+        ids, complete = evaluator.matching_ids(searcher, query, order=order, time_limit=30)
+        assert complete and len(ids) == paged.total > 10
+        assert ids == [int(hit.stored["id"]) for hit in paged.hits]
