@@ -15,6 +15,9 @@ def request_limits() -> dict[str, int]:
         "an admin import by URL (IMPORT_URL_TIMEOUT_SECONDS + IMPORT_PDF_TIMEOUT_SECONDS)": (
             settings.IMPORT_URL_TIMEOUT_SECONDS + settings.IMPORT_PDF_TIMEOUT_SECONDS
         ),
+        "an admin import of a text by URL (IMPORT_URL_TIMEOUT_SECONDS + IMPORT_TEXT_TIMEOUT_SECONDS)": (
+            settings.IMPORT_URL_TIMEOUT_SECONDS + settings.IMPORT_TEXT_TIMEOUT_SECONDS
+        ),
         "an export (EXPORT_TIME_LIMIT_SECONDS)": settings.EXPORT_TIME_LIMIT_SECONDS,
     }
 

@@ -14,6 +14,7 @@ from commitments.suggestions import suggest_tags
 from documents.models import PublicationStatus
 from importing.catalogue import read_catalogue
 from importing.errors import ImportRejected
+from importing.limits import check_provisions
 from importing.lineage import record_lineage
 from importing.parsed import ParsedSource
 from importing.save import ImportReport, save_parsed_source
@@ -59,7 +60,8 @@ def import_file(
     if source_url:
         record_source_url(parsed, source_url)
     try:
-        check_storable(parsed)  # a handed-in parse may predate a limit
+        check_provisions(parsed)  # a handed-in parse may predate a limit
+        check_storable(parsed)
         if not accept_lost_text:
             refuse_lost_text(parsed)
     except ImportRejected as exc:

@@ -12,6 +12,7 @@ from django.utils import timezone
 from documents.dates import parse_date_phrase, partial_date_from_iso
 from importing.checks import metadata_warnings
 from importing.errors import ImportRejected
+from importing.limits import check_line_lengths, check_provisions, check_text_bytes, text_parse_time
 from importing.parsed import CLAIMED_FIELDS, ParsedSource
 from importing.parsers.decoding import FORMATS, decode_text, guess_format, is_pdf
 from importing.storable import check_storable
@@ -74,6 +75,8 @@ def _parse(
 ) -> ParsedSource:
     if len(data) > settings.IMPORT_MAX_UPLOAD_BYTES:
         raise ImportRejected(f"the file is over the limit of {settings.IMPORT_MAX_UPLOAD_BYTES:,} bytes")
+    if not is_pdf(data):
+        check_text_bytes(data)  # before the bytes are decoded, to guess the format or to parse them
     fmt = format or guess_format(name, data)
     if fmt not in FORMATS:
         raise ImportRejected(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
@@ -86,7 +89,10 @@ def _parse(
         if is_pdf(data):
             raise ImportRejected(f"the file is a PDF; import it with --format pdf, not {fmt}")
         text = decode_text(data)
-        parsed = _text_parser(fmt)(text, name=name, sha256=sha256, symbol=symbol)
+        check_line_lengths(text)
+        with text_parse_time():
+            parsed = _text_parser(fmt)(text, name=name, sha256=sha256, symbol=symbol)
+    check_provisions(parsed)
     _apply_metadata(parsed, metadata)
     check_storable(parsed)
     parsed.warnings.extend(metadata_warnings(parsed, today=timezone.localdate()))

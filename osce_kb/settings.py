@@ -175,6 +175,14 @@ WEB_TIMEOUT_SECONDS = env_int("WEB_TIMEOUT_SECONDS", 180, minimum=1)
 IMPORT_PDF_MAX_PAGES = env_int("IMPORT_PDF_MAX_PAGES", 2000, minimum=1)
 IMPORT_PDF_TIMEOUT_SECONDS = env_int("IMPORT_PDF_TIMEOUT_SECONDS", 120, minimum=1)
 IMPORT_PDF_MEMORY_MB = env_int("IMPORT_PDF_MEMORY_MB", 1024, minimum=64)
+# Text sources (plain text, the study, OSCE pages), bounded like PDFs: their size and longest
+# line before they are parsed, and the time the parse takes. Every source, PDFs too: how many
+# provisions it holds, and how long one may be (importing/limits.py).
+IMPORT_TEXT_MAX_BYTES = env_int("IMPORT_TEXT_MAX_BYTES", 5 * 1024 * 1024, minimum=1)
+IMPORT_TEXT_MAX_LINE_CHARS = env_int("IMPORT_TEXT_MAX_LINE_CHARS", 20_000, minimum=1)
+IMPORT_TEXT_TIMEOUT_SECONDS = env_int("IMPORT_TEXT_TIMEOUT_SECONDS", 60, minimum=1)
+IMPORT_MAX_PROVISIONS = env_int("IMPORT_MAX_PROVISIONS", 5000, minimum=1)
+IMPORT_MAX_PROVISION_CHARS = env_int("IMPORT_MAX_PROVISION_CHARS", 20_000, minimum=1)
 # Sources fetched by URL: the same size limit, a time limit, few redirects, and only public
 # addresses unless allowed (tests serve files on 127.0.0.1).
 IMPORT_URL_TIMEOUT_SECONDS = env_int("IMPORT_URL_TIMEOUT_SECONDS", 30, minimum=1)

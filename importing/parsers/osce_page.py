@@ -213,11 +213,15 @@ def _entry_line(entry: _Entry) -> str:
 
 
 def _join(lines: list[str]) -> str:
-    text = ""
+    # Pieces joined once at the end: adding to one string would copy it at every line.
+    pieces: list[str] = []
     for line in lines:
-        joiner = " " if text and (line[:1].islower() or not text.endswith((".", "”", "!", "?"))) else "\n\n"
-        text = f"{text}{joiner}{line}" if text else line
-    return text
+        if pieces:
+            ends = pieces[-1].endswith((".", "”", "!", "?"))
+            pieces.append(" " if line[:1].islower() or not ends else "\n\n")
+        if line or pieces:
+            pieces.append(line)
+    return "".join(pieces)
 
 
 def _entry_document(entry: _Entry) -> ParsedDocument:

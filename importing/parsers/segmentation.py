@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from commitments.operative import read_provision
 from importing.parsed import ParsedAttachment, ParsedProvision
+from importing.parsers.deadline import check_deadline
 from importing.parsers.lines import SourceLine, TextAccount, as_source_lines
 from importing.parsers.titles import sentence_title, title_case
 from importing.parsers.wrapping import LineJoiner
@@ -38,6 +39,9 @@ _SENTENCE_END = re.compile(r"[.;:!?”\"’)]\s*$")
 # "The Ministerial Council," opens a decision; its preamble runs until the operative verb.
 _OPENING = re.compile(r"^The [A-Z][\w -]{2,60},$")
 _ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"]
+# A heading wraps onto a few lines; past its column's length the lines after it are text (and
+# a heading built up line by line over a whole file would make the parse quadratic).
+_HEADING_CHARS = 500
 # How far ahead of the expected number a paragraph may start (the report names the gap).
 _MAX_SKIP = 3
 
@@ -109,9 +113,13 @@ class _Segmenter:
 
     # -- driving --------------------------------------------------------------------------
     def run(self) -> Segmentation:
+        # Each line is visited once: a merge replaces one line ahead and skips the blank ones
+        # before it, a split consumes its parts in turn; inserting into or deleting from the
+        # list would copy the rest of it each time, quadratic in a long text.
         queue = list(self.lines)
         i = 0
         while i < len(queue):
+            check_deadline()
             line = queue[i]
             i += 1
             if _LABEL_ONLY.match(line.text.strip()) and self.part != "attachment":
@@ -128,14 +136,9 @@ class _Segmenter:
                         footnote_markers=merged.footnote_markers,
                     )
                     self.account.assign(line, "provisions")
-                    del queue[i:following]
+                    i = following
                     continue
-            rest = self._split_mid_line(line)
-            if rest is not None:
-                head, tail = rest
-                queue[i:i] = [tail]
-                line = head
-            self._consume(line)
+            self._consume_parts(line)
         self._close_open()
         self._flush_loose(end=True)
         self._close_attachment()
@@ -166,7 +169,7 @@ class _Segmenter:
             else:
                 self.attachment_lines.append(line)
             return
-        if self.chapter_open and text[:1].islower():
+        if self.chapter_open and text[:1].islower() and len(self.chapter) < _HEADING_CHARS:
             # A chapter heading wrapped onto the next line continues in lower case.
             self.chapter = f"{self.chapter} {text}"
             self.blocks[-1] = self.chapter
@@ -220,7 +223,12 @@ class _Segmenter:
                 self._start_annex(annex.group(1) or "", annex.group(2))
             elif self.part == "body" and self.last_number is not None:
                 self._start_annex("", text)
-            elif self.part == "annex" and not self.last_item and not self.letter:
+            elif (
+                self.part == "annex"
+                and not self.last_item
+                and not self.letter
+                and len(self.annex_title) < _HEADING_CHARS
+            ):
                 self.annex_title = f"{self.annex_title} {text}".strip() if self.annex_title else text
             else:
                 self.section = sentence_title(text)
@@ -339,18 +347,35 @@ class _Segmenter:
             return True
         return False
 
-    def _split_mid_line(self, line: SourceLine) -> tuple[SourceLine, SourceLine] | None:
-        """A provision number after a sentence, mid-line (a page break ate the line feed)."""
+    def _consume_parts(self, line: SourceLine) -> None:
+        """Consume ``line``, split where a provision number follows a sentence mid-line (a page
+        break ate the line feed). Whether a number is the next one depends on the parts
+        consumed before it, so the line is searched on from each cut, never copied whole."""
+        start = 0
+        end = self._mid_line_number(line.text, 0)
+        if end is None:
+            self._consume(line)
+            return
+        head = SourceLine(line.text[:end[0]], page=line.page, indent=line.indent, continues=line.continues,
+                          key=line.key)  # fmt: skip
+        while end is not None:
+            self._consume(head)
+            start = end[1]
+            end = self._mid_line_number(line.text, start)
+            if end is not None:
+                head = SourceLine(line.text[start : end[0]], page=line.page, key=line.key)
+        self._consume(SourceLine(line.text[start:], page=line.page, key=line.key,
+                                 footnote_markers=line.footnote_markers))  # fmt: skip
+
+    def _mid_line_number(self, text: str, start: int) -> tuple[int, int] | None:
+        """Where the part of ``text`` from ``start`` ends and the next provision starts, when a
+        sentence in it is followed by that provision's number."""
         if self.part != "body":
             return None
-        for match in _MID_LINE_NUMBER.finditer(line.text):
+        for match in _MID_LINE_NUMBER.finditer(text, start):
             number = tuple(int(n) for n in match.group(1).split("."))
-            if number in _successors(self.last_number) and match.start() > 0:
-                head = SourceLine(line.text[: match.start()], page=line.page, indent=line.indent,
-                                  continues=line.continues, key=line.key)  # fmt: skip
-                tail = SourceLine(line.text[match.start() :].lstrip(), page=line.page, key=line.key,
-                                  footnote_markers=line.footnote_markers)  # fmt: skip
-                return head, tail
+            if number in _successors(self.last_number) and match.start() > start:
+                return match.start(), match.start(1)
         return None
 
     def _last_label(self) -> str:

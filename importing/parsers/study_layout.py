@@ -8,6 +8,7 @@ footnotes; the next page starts with a line indented by one space. The running f
 import re
 from dataclasses import dataclass, field
 
+from importing.parsers.deadline import check_deadline
 from importing.parsers.wrapping import LineJoiner
 
 _RULE = re.compile(r"^ {40,}$")
@@ -69,7 +70,10 @@ def read_layout(text: str) -> StudyLayout:
     in_footnotes = False
     heading_open = False
     current: int | None = None
+    # Each footnote as its pieces, joined at the end: adding to one string copies it each time.
+    footnote_pieces: dict[int, list[str]] = {}
     for raw in text.split("\n"):
+        check_deadline()
         line = raw.rstrip()
         footer = _FOOTER.match(line)
         if footer:
@@ -83,16 +87,16 @@ def read_layout(text: str) -> StudyLayout:
             if not line.strip():
                 continue
             start = _FOOTNOTE_START.match(line)
-            last = max(layout.footnotes, default=0)
+            last = current or 0  # numbers only grow: the last footnote is the highest
             # Footnotes lost in extraction leave gaps; a smaller number is a wrapped date.
             if start and last < int(start.group(1)) <= last + 40:
                 current = int(start.group(1))
-                layout.footnotes[current] = start.group(2)
+                footnote_pieces[current] = [start.group(2)]
                 continue
             if line.startswith(" ") and not line.startswith("  "):
                 in_footnotes = False  # the next page's first line
             elif current is not None:
-                layout.footnotes[current] = _join_footnote(layout.footnotes[current], line)
+                _add_footnote_line(footnote_pieces[current], line)
                 continue
         if _PAGE_NUMBER.match(line) and line.strip():
             continue
@@ -109,6 +113,7 @@ def read_layout(text: str) -> StudyLayout:
                 section_marks[-1] = (index, number, f"{heading}{joint}{line.strip()}")
                 continue
         body_lines.append(raw)  # trailing spaces kept: two of them end a paragraph
+    layout.footnotes = {number: "".join(pieces) for number, pieces in footnote_pieces.items()}
 
     joiner = LineJoiner.for_lines(body_lines)
     width = _line_width(body_lines)
@@ -165,13 +170,20 @@ def _split_paragraphs(chunk: list[str], width: int) -> list[list[str]]:
     paragraphs: list[list[str]] = [[]]
     blank_before = False
     lines = list(chunk)
+    # The next line with text after each line, found in one pass from the end.
+    following_text = [""] * len(lines)
+    after = ""
+    for index in range(len(lines) - 1, -1, -1):
+        following_text[index] = after
+        if lines[index].strip():
+            after = lines[index]
     for index, raw in enumerate(lines):
         line = raw.strip()
         if not line:
             # Extraction puts an empty line after every line; a line of spaces is a real gap.
             blank_before = blank_before or raw != ""
             continue
-        following = next((later for later in lines[index + 1 :] if later.strip()), "")
+        following = following_text[index]
         titles_list = blank_before and not _LIST_ITEM.match(line) and bool(_LIST_ITEM.match(following))
         if titles_list and paragraphs[-1]:
             paragraphs.append([])
@@ -182,11 +194,9 @@ def _split_paragraphs(chunk: list[str], width: int) -> list[list[str]]:
     return [lines for lines in paragraphs if lines]
 
 
-def _join_footnote(text: str, line: str) -> str:
+def _add_footnote_line(pieces: list[str], line: str) -> None:
     line = line.strip()
-    if text.endswith("-"):
-        return text + line
-    return f"{text} {line}"
+    pieces.append(line if pieces[-1].endswith("-") else f" {line}")
 
 
 def _find_markers(text: str) -> list[tuple[int, int]]:

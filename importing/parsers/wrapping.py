@@ -13,6 +13,9 @@ _HYPHEN_PREFIXES = {
 }  # fmt: skip
 
 
+# How much of a paragraph's end a hyphen decision reads: far more than the longest word.
+_TAIL_CHARS = 200
+
 _SUFFIX = re.compile(
     r"(?:a|i)?tions?|sions?|ments?|ings?|it(?:y|ies)|[ae]nces?|ness|ives?|ous|ally|ly|ed|ers?|ies|isms?"
     r"|ists?|ships?|[ai]ble|ures?|[ae]nts?|ory|ages?|ial|ical"
@@ -66,34 +69,34 @@ class LineJoiner:
 
     def join(self, lines: list[str]) -> str:
         """One provision's lines as text: wrapped lines joined, each bullet on its own line."""
-        paragraphs: list[str] = []
+        paragraphs: list[_Paragraph] = []
         for raw in lines:
             line = " ".join(raw.split())
             if not line:
                 continue
             bullet = _BULLET.match(line)
             if bullet:
-                paragraphs.append("— " + line[bullet.end() :])
-            elif paragraphs and paragraphs[-1].startswith("— ") and _ends_item(paragraphs[-1]):
+                paragraphs.append(_Paragraph("— " + line[bullet.end() :]))
+            elif paragraphs and paragraphs[-1].is_bullet and _ends_item(paragraphs[-1].tail):
                 # Text after a finished bullet list is the paragraph's closing sentence.
-                paragraphs.append(line)
+                paragraphs.append(_Paragraph(line))
             elif paragraphs:
-                paragraphs[-1] = self._append(paragraphs[-1], line)
+                self._append(paragraphs[-1], line)
             else:
-                paragraphs.append(line)
-        return "\n".join(paragraphs).strip()
+                paragraphs.append(_Paragraph(line))
+        return "\n".join(p.text() for p in paragraphs).strip()
 
     def join_paragraphs(self, lines: list[str]) -> str:
         """Free text (a statement) with its paragraphs: a new one starts at an indented line,
         after a line ending in a colon, or after a blank line that follows a full stop."""
-        paragraphs: list[str] = []
+        paragraphs: list[_Paragraph] = []
         blank_before = False
         for raw in lines:
             line = " ".join(raw.split())
             if not line:
                 blank_before = True
                 continue
-            previous = paragraphs[-1] if paragraphs else ""
+            previous = paragraphs[-1].tail if paragraphs else ""
             starts_new = (
                 not paragraphs
                 or raw[:1].isspace()
@@ -101,18 +104,50 @@ class LineJoiner:
                 or (blank_before and previous.endswith((".", ",", "”")) and line[:1].isupper())
             )
             if starts_new:
-                paragraphs.append(line)
+                paragraphs.append(_Paragraph(line))
             else:
-                paragraphs[-1] = self._append(previous, line)
+                self._append(paragraphs[-1], line)
             blank_before = False
-        return "\n\n".join(paragraphs).strip()
+        return "\n\n".join(p.text() for p in paragraphs).strip()
 
-    def _append(self, text: str, line: str) -> str:
+    def _append(self, paragraph: "_Paragraph", line: str) -> None:
+        text = paragraph.tail
         if text.endswith("-") and not text.endswith(" -") and text[-2:-1].isalpha():
-            if self._hyphen_is_real(text[:-1], line):
-                return text + line
-            return text[:-1] + line
-        return f"{text} {line}"
+            if not self._hyphen_is_real(text[:-1], line):
+                paragraph.drop_last_character()
+            paragraph.add(line)
+            return
+        paragraph.add(" " + line)
+
+
+class _Paragraph:
+    """A paragraph built line by line in time linear in its length (adding to one string
+    would copy it at every line): its pieces, and the last characters of their join, which
+    is all that deciding how the next line joins needs to read."""
+
+    def __init__(self, first: str):
+        self.pieces = [first]
+        self.tail = first[-_TAIL_CHARS:]
+
+    @property
+    def is_bullet(self) -> bool:
+        head = ""
+        for piece in self.pieces:
+            head += piece[:2]
+            if len(head) >= 2:
+                break
+        return head.startswith("— ")
+
+    def add(self, piece: str) -> None:
+        self.pieces.append(piece)
+        self.tail = (self.tail + piece[-_TAIL_CHARS:])[-_TAIL_CHARS:]
+
+    def drop_last_character(self) -> None:
+        self.pieces[-1] = self.pieces[-1][:-1]
+        self.tail = self.tail[:-1]
+
+    def text(self) -> str:
+        return "".join(self.pieces)
 
 
 def _ends_item(text: str) -> bool:
