@@ -109,6 +109,12 @@ class ParsedQuotation:
     def locator(self) -> str:
         return f"footnote {self.footnote}" if self.footnote else self.section
 
+    def unattributed_warning(self) -> str:
+        """What a parser says of words whose footnote cites nothing it could read; withdrawn
+        when the words are found in a held text all the same (``importing.quotations``)."""
+        quoted = f"the quotation “{self.text[:60]}…”"
+        return f"{self.locator}: {quoted} cites no OSCE document we know; kept unattributed"
+
 
 @dataclass
 class ParsedDocument:

@@ -134,13 +134,15 @@ def attribute(parsed: ParsedQuotation, candidates: list[Document]) -> Attributio
 
 def save_quotations(
     source: Document, quotations: list[ParsedQuotation], cited: list[Document]
-) -> tuple[int, list[str]]:
+) -> tuple[int, list[str], list[str]]:
     """Store ``source``'s quotations (``cited[i]`` is the stored ``ParsedSource.cited[i]``);
-    return how many were added or changed, and a warning for each the knowledge base cannot
-    vouch for. Quotations the source no longer makes are removed with their passages."""
+    return how many were added or changed, a warning for each the knowledge base cannot vouch
+    for, and the parser's warnings the attribution withdraws (words whose footnote cites
+    nothing readable, found in a held text all the same: the study's footnote 50). Quotations
+    the source no longer makes are removed with their passages."""
     stored = {(q.footnote, q.section, q.text): q for q in Quotation.objects.filter(quoting_document=source)}
     changed = 0
-    warnings = []
+    warnings, withdrawn = [], []
     for position, parsed in enumerate(quotations):
         candidates = [cited[index] for index in parsed.cited]
         quotation = stored.pop((parsed.footnote, parsed.section, parsed.text), None)
@@ -151,12 +153,14 @@ def save_quotations(
         changed += _attribute_and_store(quotation, position, parsed, candidates)
         if warning := _warning(quotation, parsed):
             warnings.append(warning)
+        if not parsed.cited and quotation.status != QuotationStatus.UNATTRIBUTED:
+            withdrawn.append(parsed.unattributed_warning())
     for stale in stored.values():
         if stale.passage_id:
             stale.passage.delete()
         stale.delete()
         changed += 1
-    return changed, warnings
+    return changed, warnings, withdrawn
 
 
 def _warning(quotation: Quotation, parsed: ParsedQuotation) -> str:

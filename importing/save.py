@@ -198,8 +198,10 @@ def save_parsed_source(
         elif relation.evidence != evidence:
             relation.evidence = evidence
             relation.save(update_fields=["evidence"])
-    report.quotations_changed, quotation_warnings = save_quotations(own, parsed.quotations, cited_documents)
-    report.warnings.extend(quotation_warnings)
+    report.quotations_changed, quotation_warnings, withdrawn = save_quotations(
+        own, parsed.quotations, cited_documents
+    )
+    report.warnings = [w for w in report.warnings if w not in withdrawn] + quotation_warnings
     report.removed += _forget_uncited(own, cited_ids)
     _save_field_operations(parsed, own, stored_cited, report)
     for outcome in report.outcomes:

@@ -170,22 +170,18 @@ def _quotations(
             key = _work_key(full) if full is not None else None
             if key in index_of and index_of[key] not in cited:
                 cited.append(index_of[key])
-        if not cited:
-            warnings.append(
-                f"footnote {footnote}: the quotation “{quote[:60]}…” cites no OSCE document we know;"
-                " kept unattributed"
-            )
         category = _CATEGORY_BY_SECTION.get(section.number)
-        quotations.append(
-            ParsedQuotation(
-                text=quote,
-                footnote=str(footnote),
-                section=section.number,
-                sentence=_sentence_around(layout.text, match.start(), match.end()),
-                cited=cited,
-                categories=[category] if category else [],
-            )
+        quotation = ParsedQuotation(
+            text=quote,
+            footnote=str(footnote),
+            section=section.number,
+            sentence=_sentence_around(layout.text, match.start(), match.end()),
+            cited=cited,
+            categories=[category] if category else [],
         )
+        quotations.append(quotation)
+        if not cited:
+            warnings.append(quotation.unattributed_warning())
     return quotations, warnings
 
 

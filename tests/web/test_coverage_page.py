@@ -80,7 +80,10 @@ def test_a_draft_document_the_footnote_names_is_not_named(client, corpus):
 
 def test_the_warnings_are_counted_by_kind(client, corpus):
     html = client.get("/coverage/").content.decode()
-    assert _row(html, "Quotation attributed to no known document") == ["9"]
+    # As many as the quotations the page lists as credited to no one document: footnote 50's
+    # words were found in MC.DOC/2/05, and the parser's warning about it is withdrawn.
+    in_doubt = Quotation.objects.published().flagged().count()
+    assert _row(html, "Quotation attributed to no known document") == ["8"] == [str(in_doubt)]
     assert _row(html, "Back-reference (OP. CIT., IBID.) pointing nowhere") == ["2"]
     total = ImportWarning.objects.count()
     assert f"{total} warnings of the last import of each published source" in html
