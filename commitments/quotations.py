@@ -114,7 +114,12 @@ class Quotation(models.Model):
         return f"“{_short(self.text)}” ({self.quoting_document}, {self.locator})"
 
     def get_absolute_url(self) -> str:
-        return reverse("quotation-detail", args=[self.pk])
+        """The public page where the words are read (the admin's "View on site"): the provision
+        that carries them (its passage, or the held provision they match), else its source."""
+        provision_id = self.passage_id or self.matched_provision_id
+        if provision_id:
+            return reverse("provision-detail", args=[provision_id])
+        return self.quoting_document.get_absolute_url()
 
     @property
     def locator(self) -> str:
