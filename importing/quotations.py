@@ -274,6 +274,10 @@ def _sync_passage(quotation: Quotation, parsed: ParsedQuotation, candidates: lis
         "position": QUOTATION_POSITION_BASE + quotation.position,
     }
     moved = passage is not None and passage.document_id != owner.pk
+    if passage is not None:
+        # A quotation is found again by its words, so the source has not changed them since the
+        # last import: words a curator corrected in its passage stand (``importing.diff``).
+        del values["text"]
     if passage is None:
         passage = Provision(document=owner, label=_free_label(owner), origin=ProvisionOrigin.QUOTATION)
     elif moved:
