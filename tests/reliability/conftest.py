@@ -4,6 +4,7 @@ These tests restart PostgreSQL, kill processes and generate load, so they run on
 ``make reliability`` (marker ``reliability``), never inside ``make test``.
 """
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -15,7 +16,8 @@ import pytest
 import requests
 
 ROOT = Path(__file__).resolve().parents[2]
-DATABASE = "osce_kb_reliability"
+# A run of some cases beside another one gives them a database of their own.
+DATABASE = os.environ.get("RELIABILITY_DATABASE", "osce_kb_reliability")
 DATABASE_URL = f"postgres://postgres@127.0.0.1:5432/{DATABASE}"
 
 
@@ -83,37 +85,48 @@ def site_env(tmp_path_factory):
     return env
 
 
-@pytest.fixture(scope="session")
-def live_site(site_env):
-    """gunicorn serving the site; yields its base URL."""
+# How long gunicorn may take to answer its first page (it imports Django and opens the index).
+START_SECONDS = 60
+
+
+@contextlib.contextmanager
+def serve(env: dict[str, str]):
+    """gunicorn serving the site with ``env``; yields its base URL once it answers."""
     port = _free_port()
     server = subprocess.Popen(
         [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "-c",
-            "gunicorn.conf.py",
-            "osce_kb.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-            "--threads",
-            "4",
-            "--log-level",
-            "warning",
+            sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "osce_kb.wsgi",
+            "--bind", f"127.0.0.1:{port}", "--workers", "2", "--threads", "4", "--log-level", "warning",
         ],
         cwd=ROOT,
-        env=site_env,
-    )
+        env=env,
+    )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
+    try:
+        _wait_until_it_answers(server, base)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _wait_until_it_answers(server: subprocess.Popen, base: str) -> None:
+    # A busy machine makes the first answer slow: a refused connection and a read timeout
+    # both mean "not yet", until the bound; a server that exits is a failure at once.
+    deadline = time.monotonic() + START_SECONDS
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            pytest.fail(f"gunicorn exited with status {server.returncode} before answering")
         try:
-            requests.get(base + "/", timeout=2)
-            break
-        except requests.ConnectionError:
-            time.sleep(0.2)
-    yield base
-    server.terminate()
-    server.wait(timeout=30)
+            requests.get(base + "/", timeout=5)
+            return
+        except (requests.ConnectionError, requests.Timeout):
+            time.sleep(0.5)
+    pytest.fail(f"gunicorn did not answer {base}/ within {START_SECONDS} s")
+
+
+@pytest.fixture(scope="session")
+def live_site(site_env):
+    """gunicorn serving the site; yields its base URL."""
+    with serve(site_env) as base:
+        yield base
