@@ -300,8 +300,13 @@ def _body_lines(body: list[tuple[_Row, SourceLine]], body_size: float) -> list[S
             # Full: from the left edge (or a first-line indent) to near the right one; a long
             # centred line (a subtitle) is neither.
             width, start = right - left, previous.x0 - left
+            # Or it ended where it did because the next page's first word would not fit after it,
+            # as a line of ragged text ends a word or more short of the right edge.
+            first_word = row.text().split(" ", 1)[0]
+            word_width = (row.x1 - row.x0) * len(first_word) / max(1, len(row.text()))
+            wrapped = previous.x1 + word_width + 0.25 * body_size > right
             full = (start <= 0.9 * body_size and previous.x1 >= left + 0.75 * width) or (
-                start <= 3.5 * body_size and previous.x1 >= right - 1.5 * body_size
+                start <= 3.5 * body_size and (previous.x1 >= right - 1.5 * body_size or wrapped)
             )
             ended = _SENTENCE_END.search(previous.text()) or not full
             gap = bool(ended) or indent or bool(starts_label)

@@ -96,6 +96,18 @@ def test_a_made_up_decision_keeps_preamble_sub_paragraphs_footnotes_and_annex():
         assert_read_back(sample, Layout(producer=producer, justified=True, hyphenate=True))
 
 
+def test_a_paragraph_running_on_after_a_ragged_line_at_the_foot_of_a_page_stays_one():
+    """A case the generated layouts found: "Recalling … in particular those of the" ends page 1
+    a long word short of the right margin (the text is not justified), and "Helsinki Final Act,
+    …" opens page 2 at the left edge; it is the same preambular paragraph, not a third one."""
+    sample = made_up_decision(random.Random(3842), number=3842 % 9 + 1)
+    layout = Layout(
+        producer="reportlab", font="core:helvetica", size=12.0, left=55, right=80, top=70, bottom=50,
+        hanging=False, breaks=frozenset({16}), orphan_number=False, caps_at_top=False,
+    )  # fmt: skip
+    assert_read_back(sample, layout)
+
+
 def _sample(seed: int, mc_doc):
     return mc_doc if seed % 4 == 0 else made_up_decision(random.Random(seed), number=seed % 9 + 1)
 
