@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Upper
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
@@ -290,8 +291,11 @@ class DocumentAlias(models.Model):
     title = models.CharField(max_length=500, blank=True)
     source_sha256 = models.CharField(max_length=64, blank=True)
     basis = models.CharField(max_length=300, help_text="The curator's one-line basis for the merge.")
+    curator = models.CharField(
+        max_length=150, blank=True, help_text="Who merged, as the curation files name them."
+    )
     merged_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
-    merged_at = models.DateTimeField(auto_now_add=True)
+    merged_at = models.DateTimeField(default=timezone.now)
 
     history = HistoricalRecords()
 

@@ -22,6 +22,7 @@ from documents.models import Document, PublicationStatus
 from importing.catalogue import apply_catalogue, read_catalogue
 from importing.curated_attributions import AttributionRun, apply_attributions
 from importing.curated_operations import OperationsCurationRun, apply_operations_curation
+from importing.curated_records import RecordsRun, apply_records
 from importing.curated_tags import CURATION_DIR, CurationRun, apply_curation
 from importing.identity import find_document
 from importing.lineage import record_lineage
@@ -53,6 +54,7 @@ class LoadedCorpus:
     lineage_changes: int = 0
     operations: OperationsCurationRun = field(default_factory=OperationsCurationRun)
     attributions: AttributionRun = field(default_factory=AttributionRun)
+    records: RecordsRun = field(default_factory=RecordsRun)
 
     def document(self, symbol_or_title: str) -> Document:
         """A corpus document by symbol (``MC.DOC/2/05``) or exact title."""
@@ -166,6 +168,8 @@ def load_corpus(
     catalogue = read_catalogue(curation_directory / "catalogue")
     loaded.catalogue_changes = apply_catalogue(catalogue)
     loaded.lineage_changes = record_lineage(catalogue.aliases())
+    # Merges and splits first: attributions and tags name the documents they make.
+    loaded.records = apply_records(curation_directory / "records")
     # Before the tags: an attribution moves a quoted passage to the document it is from, where
     # its tag decisions name it.
     loaded.attributions = apply_attributions(curation_directory / "attributions")

@@ -159,10 +159,11 @@ def apply_attributions(directory: Path = ATTRIBUTIONS_DIR) -> AttributionRun:
 
 @transaction.atomic
 def decide_attribution(
-    quotation: Quotation, *, document: Document | None, basis: str, user
+    quotation: Quotation, *, document: Document | None, basis: str, user, curator: str = "", at=None
 ) -> AttributionDecision:
-    """A curator's decision, from the admin: ``quotation``'s words are from ``document`` (None:
-    unattributed). Recorded with who and when, applied at once, and kept by every re-import."""
+    """A curator's decision, from the admin (``user``) or the curation files (``curator``, ``at``):
+    ``quotation``'s words are from ``document`` (None: unattributed). Recorded with who and when,
+    applied at once, and kept by every re-import."""
     basis = " ".join(basis.split())
     if not basis:
         raise ValueError("a decision needs a one-line basis")
@@ -175,10 +176,11 @@ def decide_attribution(
     decision.text = quotation.text
     decision.attributed_to = document
     decision.basis = basis[:300]
-    decision.curator = ((user.get_username() if user is not None else "") or "admin")[:150]
+    decision.curator = (curator or (user.get_username() if user is not None else "") or "admin")[:150]
     decision.decided_by = user if getattr(user, "pk", None) else None
-    decision.decided_at = timezone.now()
-    decision.source = CurationSource.ADMIN
+    decision.decided_at = at or timezone.now()
+    # A decision the curation files make (``curator`` given) is theirs already.
+    decision.source = CurationSource.FILE if curator else CurationSource.ADMIN
     decision.save()
     reattribute(quotation)
     return decision

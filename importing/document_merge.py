@@ -11,6 +11,7 @@ with the reason (``MergeRefused``), before anything is written.
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.utils import timezone
 
 from commitments.models import Provision, ProvisionOrigin, Relation
 from commitments.quotations import Quotation
@@ -72,9 +73,12 @@ def _combine_relations(absorbed: Document, survivor: Document) -> None:
 
 
 @transaction.atomic
-def merge_documents(absorbed: Document, survivor: Document, *, basis: str, user=None) -> DocumentAlias:
+def merge_documents(
+    absorbed: Document, survivor: Document, *, basis: str, user=None, curator: str = "", at=None
+) -> DocumentAlias:
     """Move everything of ``absorbed`` to ``survivor``, delete ``absorbed`` and keep its names as
-    the survivor's alias, with ``basis``; raises ``MergeRefused`` having written nothing."""
+    the survivor's alias, with ``basis`` and who (``user`` in the admin, ``curator`` and ``at``
+    from the curation files); raises ``MergeRefused`` having written nothing."""
     basis = " ".join(basis.split())
     if not basis:
         raise MergeRefused("a merge needs a one-line basis")
@@ -116,6 +120,8 @@ def merge_documents(absorbed: Document, survivor: Document, *, basis: str, user=
         source_sha256=absorbed.source_sha256,
         basis=basis[:300],
         merged_by=user if getattr(user, "pk", None) else None,
+        curator=(curator or (user.get_username() if getattr(user, "pk", None) else "") or "admin")[:150],
+        merged_at=at or timezone.now(),
     )
     absorbed._change_reason = reason
     absorbed.delete()

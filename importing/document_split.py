@@ -12,6 +12,7 @@ confuse anything is refused with the reason (``SplitRefused``), before anything 
 from dataclasses import replace
 
 from django.db import transaction
+from django.utils import timezone
 
 from commitments.models import Provision
 from commitments.quotations import Quotation
@@ -23,6 +24,8 @@ from importing.parsed import ParsedDocument
 
 # The metadata a curator gives a new document, as ``Document`` fields.
 NEW_DOCUMENT_FIELDS = ("symbol", "title", "kind", "body", "place", "date")
+# How the decided fields of a document a split made begin their note.
+SPLIT_OFF = "split off:"
 
 
 class SplitRefused(Exception):
@@ -57,12 +60,12 @@ def _refusal(document: Document, provisions: list[Provision], target: Document |
 
 def _new_document(new: dict, *, basis: str, user) -> Document:
     document = Document(
-        **{name: new.get(name, "") for name in ("symbol", "title", "kind", "body", "place") if new.get(name)}
+        **{name: new[name] for name in ("slug", "symbol", "title", "kind", "body", "place") if new.get(name)}
     )
     if new.get("date"):
         partial = partial_date_from_iso(new["date"])
         document.date, document.date_precision = partial.value, partial.precision
-    document._change_reason = f"split off: {basis}"
+    document._change_reason = f"{SPLIT_OFF} {basis}"
     document.save()
     for name in NEW_DOCUMENT_FIELDS[1:]:
         if new.get(name):
@@ -70,7 +73,7 @@ def _new_document(new: dict, *, basis: str, user) -> Document:
                 document=document,
                 field=name,
                 value=str(new[name]),
-                note=f"split off: {basis}"[:500],
+                note=f"{SPLIT_OFF} {basis}"[:500],
                 decided_by=user if getattr(user, "pk", None) else None,
             )
     return document
@@ -85,10 +88,14 @@ def split_document(
     target: Document | None = None,
     new: dict | None = None,
     user=None,
+    curator: str = "",
+    at=None,
 ) -> Document:
     """Move ``provisions`` of ``document`` to ``target``, or to a new document with the metadata
-    ``new`` (``NEW_DOCUMENT_FIELDS``; the date as ``2005-12-06``, ``2005-12`` or ``2005``); return
-    the document they moved to. Raises ``SplitRefused`` having written nothing."""
+    ``new`` (``NEW_DOCUMENT_FIELDS``, and ``slug`` when the curation files name it; the date as
+    ``2005-12-06``, ``2005-12`` or ``2005``); return the document they moved to. Who decided is
+    ``user`` in the admin, ``curator`` and ``at`` from the curation files. Raises ``SplitRefused``
+    having written nothing."""
     new = new or {}
     basis = " ".join(basis.split())
     if not basis:
@@ -113,13 +120,24 @@ def split_document(
                 "to_document": target,
                 "basis": basis[:300],
                 "decided_by": user if getattr(user, "pk", None) else None,
+                "curator": (curator or (user.get_username() if getattr(user, "pk", None) else "") or "admin")[
+                    :150
+                ],
+                "decided_at": at or timezone.now(),
             },
         )
         provision.document = target
         provision._change_reason = f"split from {document.slug} into {target.slug}: {basis}"
         provision.save()
     for quotation in quotations:
-        decide_attribution(quotation, document=target, basis=f"split from {document}: {basis}", user=user)
+        decide_attribution(
+            quotation,
+            document=target,
+            basis=f"split from {document}: {basis}",
+            user=user,
+            curator=curator,
+            at=at,
+        )
     return target
 
 

@@ -6,6 +6,7 @@ import hashlib
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from commitments.models import CurationSource
@@ -146,8 +147,11 @@ class SplitProvision(models.Model):
     quoted_in = models.ForeignKey(Document, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
     to_document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="provisions_split_in")
     basis = models.CharField(max_length=300, help_text="The curator's one-line basis for the split.")
+    curator = models.CharField(
+        max_length=150, blank=True, help_text="Who split, as the curation files name them."
+    )
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
-    decided_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(default=timezone.now)
 
     history = HistoricalRecords()
 

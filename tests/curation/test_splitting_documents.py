@@ -2,14 +2,17 @@
 recorded with its basis, and no re-import gives them back to the document they came from."""
 
 import io
+import shutil
 
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
 from commitments.models import Quotation
-from documents.models import Document
+from documents.models import Document, DocumentAlias
 from importing.corpus import CORPUS_DIR, load_corpus
+from importing.curated_tags import CURATION_DIR
+from importing.document_merge import merge_documents
 from importing.document_split import SplitRefused, split_document
 from importing.models import SplitProvision
 
@@ -137,3 +140,34 @@ def test_the_admin_splits_with_a_basis_and_shows_a_refusal(curator_client, corpu
 def test_a_reviewer_cannot_split(reviewer_client, corpus):
     concept = _concept(corpus)
     assert reviewer_client.get(_split_url(concept)).status_code == 403
+
+
+def test_splits_and_merges_ship_in_the_curation_files_and_a_fresh_load_makes_them_again(
+    corpus, curator, tmp_path
+):
+    directory = tmp_path / "curation"
+    shutil.copytree(CURATION_DIR, directory)
+    new = _split(corpus, user=curator)
+    merge_documents(corpus.document("MC.DEC/2/05"), new, basis="one record for the test", user=curator)
+    call_command("write_curation", "--directory", str(directory), stdout=io.StringIO())
+    text = (directory / "records" / "merges-and-splits.toml").read_text(encoding="utf-8")
+    assert (
+        'absorbed = "mc-dec-2-05"' in text
+        and 'label = "Annex C.1(i)"' in text
+        and 'curator = "carla"' in text
+    )
+
+    Document.objects.all().delete()  # a database that never saw the admin
+    assert not SplitProvision.objects.exists() and not DocumentAlias.objects.exists()
+    load_corpus(keep_files=False, curation_directory=directory)
+
+    remade = Document.objects.get(slug=new.slug)
+    assert (remade.title, remade.date.isoformat()) == (NEW["title"], "2005-12-06")
+    assert sorted(remade.provisions.filter(origin="full_text").values_list("label", flat=True)) == MOVED
+    assert not Document.objects.get(symbol="MC.DOC/2/05").provisions.filter(label__in=MOVED).exists()
+    assert Quotation.objects.get(footnote="34").attributed_to == remade
+    assert DocumentAlias.objects.get(slug="mc-dec-2-05").document == remade
+    assert remade.attributed_quotations.filter(footnote="9").exists()
+    # Loading the same files again changes nothing.
+    run = load_corpus(keep_files=False, curation_directory=directory).records
+    assert (run.merged, run.split) == (0, 0)
