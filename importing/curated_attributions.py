@@ -10,7 +10,6 @@ the sources. As with tags, a decision made in the admin stands over the file's u
 """
 
 import datetime
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,7 +22,7 @@ from documents.models import Document
 from importing.curated_tags import (
     CURATION_DIR,
     CurationRejected,
-    display_name,
+    read_toml_entries,
     replace_toml_files,
     toml_string,
 )
@@ -64,20 +63,11 @@ def _document(key: str) -> Document | None:
 def read_attributions(directory: Path = ATTRIBUTIONS_DIR) -> list[AttributionEntry]:
     """Every entry, checked against the database: the source and document it names exist, and
     the source quotes these words at that locator. ``CurationRejected`` names the first that fails."""
-    entries = []
-    for path in sorted(directory.glob("*.toml")):
-        name = display_name(path)
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise CurationRejected(f"{name}: not a valid TOML file ({exc})") from None
-        if set(data) - {"attribution"}:
-            raise CurationRejected(
-                f"{name}: unknown top-level key {sorted(set(data) - {'attribution'})[0]!r}"
-            )
-        for number, item in enumerate(data.get("attribution", []), start=1):
-            entries.append(_entry(name, number, item))
-    return entries
+    return [
+        _entry(name, number, item)
+        for name, items in read_toml_entries(directory, "attribution")
+        for number, item in enumerate(items, start=1)
+    ]
 
 
 def _entry(name: str, number: int, item: dict) -> AttributionEntry:

@@ -12,7 +12,6 @@ the documents they create, by the same functions as the admin (``document_merge`
 """
 
 import datetime
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,7 +22,7 @@ from documents.models import Document, DocumentAlias
 from importing.curated_tags import (
     CURATION_DIR,
     CurationRejected,
-    display_name,
+    read_toml_entries,
     replace_toml_files,
     toml_string,
 )
@@ -52,15 +51,8 @@ def _document(key: str) -> Document | None:
 
 def _read(directory: Path) -> list[tuple[str, str, dict]]:
     entries = []
-    for path in sorted(directory.glob("*.toml")):
-        name = display_name(path)
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise CurationRejected(f"{name}: not a valid TOML file ({exc})") from None
-        if set(data) - {"record"}:
-            raise CurationRejected(f"{name}: unknown top-level key {sorted(set(data) - {'record'})[0]!r}")
-        for number, item in enumerate(data.get("record", []), start=1):
+    for name, items in read_toml_entries(directory, "record"):
+        for number, item in enumerate(items, start=1):
             where = f"{name}, record {number}"
             kind = item.get("action")
             if kind not in _KEYS:

@@ -81,19 +81,28 @@ class CurationRun:
 
 def read_curation(directory: Path = CURATION_DIR) -> list[CurationEntry]:
     """Every entry of every ``*.toml`` file, checked for shape (not yet against the database)."""
-    entries = []
+    return [
+        _entry(name, number, item)
+        for name, items in read_toml_entries(directory, "provision")
+        for number, item in enumerate(items, start=1)
+    ]
+
+
+def read_toml_entries(directory: Path, key: str) -> list[tuple[str, list[dict]]]:
+    """Each ``*.toml`` file of ``directory`` (by its display name) with its ``[[key]]`` entries;
+    ``CurationRejected`` names a file that is not TOML or has another top-level key."""
+    files = []
     for path in sorted(directory.glob("*.toml")):
         name = display_name(path)
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise CurationRejected(f"{name}: not a valid TOML file ({exc})") from None
-        unknown = set(data) - {"provision"}
+        unknown = set(data) - {key}
         if unknown:
             raise CurationRejected(f"{name}: unknown top-level key {sorted(unknown)[0]!r}")
-        for number, item in enumerate(data.get("provision", []), start=1):
-            entries.append(_entry(name, number, item))
-    return entries
+        files.append((name, data.get(key, [])))
+    return files
 
 
 def display_name(path: Path) -> str:
