@@ -43,7 +43,6 @@ def found(backend, query: str) -> list[Provision]:
 SPELLINGS = [
     ("Bostjancic", "Boštjančič", "BOŠTJANČIČ", "bostjancic"),  # the study's authors
     ("Horgos", "Horgoš", "HORGOS"),  # the study's text
-    ("Dordevic", "Đorđević"),  # a letter Unicode does not decompose
     ("Brcko", "Brčko"),
 ]
 NOT_BY_LOCATOR = ["4.1", "4.2", "6.1", "fn", "quoted", "quotation-1", "Annex C.1 C.1"]
@@ -99,7 +98,10 @@ def test_the_three_foldings_agree_on_every_word_of_the_corpus(corpus):
         for text in (provision.text, provision.heading, provision.document.title, provision.document.authors):
             words.update(re.findall(r"\w+", text))
     accented = sorted(word for word in words if not word.isascii())
-    assert {"Boštjančič", "Đorđević", "Horgoš"} <= set(accented)
+    assert {"Boštjančič", "Horgoš", "Preševo"} <= set(accented)
+    # Letters Unicode does not decompose (the study's list of interviewees, an attachment, has
+    # Đorđević): folded alike too.
+    accented += ["Đorđević", "Łódź", "Ørsted"]
     for word in accented:
         assert fold(word) == word.lower().translate(accent_map), word  # Whoosh's folding
     if connection.vendor == "postgresql":
