@@ -187,11 +187,18 @@ def reattribute(quotation: Quotation) -> bool:
     candidates = list(quotation.candidates.order_by("pk"))
     changed = _attribute_and_store(quotation, quotation.position, parsed, candidates)
     source = quotation.quoting_document
+    # The parser's own warning about words whose footnote cites nothing readable goes too, and
+    # comes back only while they stay unattributed (as ``save_quotations`` withdraws it).
+    parser_warning = parsed.unattributed_warning()
     stored = ImportWarning.objects.filter(document=source, message__startswith=_warning_prefix(parsed))
+    stored |= ImportWarning.objects.filter(document=source, message=parser_warning)
     last = stored.first() or ImportWarning.objects.filter(document=source).first()
     source_name = last.source_name if last else source.source_filename
     stored.delete()
-    if warning := _warning(quotation, parsed):
+    warnings = [_warning(quotation, parsed)]
+    if not candidates and quotation.status == QuotationStatus.UNATTRIBUTED:
+        warnings.append(parser_warning)
+    for warning in filter(None, warnings):
         facts = describe_warning(warning)
         ImportWarning.objects.create(
             document=source,

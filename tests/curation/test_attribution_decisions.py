@@ -17,7 +17,7 @@ from importing.curated_attributions import (
     write_attributions,
 )
 from importing.curated_tags import CURATION_DIR, CurationRejected
-from importing.models import AttributionDecision
+from importing.models import AttributionDecision, ImportWarning
 
 pytestmark = pytest.mark.django_db
 STUDY_FILE = CORPUS_DIR / "001_03edc29357d149f7.txt"
@@ -175,3 +175,21 @@ def test_a_reviewer_reads_the_decision_and_cannot_make_one(corpus, reviewer_clie
     response = reviewer_client.post(_change_url(quotation), {"decision": "unattributed", "basis": "x"})
     assert response.status_code == 403
     assert _quotation("30").attributed_to is not None
+
+
+def test_attributing_words_the_parser_warned_of_withdraws_its_warning(corpus, curator):
+    """Footnote 6 cites an article, no OSCE document: the parser warns that its words are kept
+    unattributed. A curator who credits them takes the warning away; withdrawing the decision
+    brings it back."""
+    quotation = _quotation("6")
+    study = quotation.quoting_document
+
+    def warned():
+        return [w.message for w in ImportWarning.objects.filter(document=study, locator="footnote 6")]
+
+    assert [m.endswith("kept unattributed") for m in warned()] == [True]
+    strategy = corpus.document("MC.DOC/1/03")
+    decide_attribution(quotation, document=strategy, basis="the words of the 2003 Strategy", user=curator)
+    assert warned() == []
+    withdraw_attribution(_quotation("6"))
+    assert [m.endswith("kept unattributed") for m in warned()] == [True]
