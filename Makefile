@@ -49,11 +49,11 @@ reliability: setup-test
 
 # The long sweep of generated PDF layouts (both producers, many hypothesis cases): README, "PDF import".
 pdf-sweep: setup-test
-	$(PY) -m pytest -m pdf_sweep -p no:cacheprovider tests/importers/test_pdf_layouts.py $(PYTEST_ARGS)
+	HYPOTHESIS_PROFILE=sweep $(PY) -m pytest -m pdf_sweep -p no:cacheprovider tests/importers/test_pdf_layouts.py $(PYTEST_ARGS)
 
 # The long sweep of the Whoosh evaluator against Whoosh's own searcher (40,000 generated provisions).
 whoosh-sweep: setup-test
-	$(PY) -m pytest -m whoosh_sweep -p no:cacheprovider tests/search/test_whoosh_differential.py $(PYTEST_ARGS)
+	HYPOTHESIS_PROFILE=sweep $(PY) -m pytest -m whoosh_sweep -p no:cacheprovider tests/search/test_whoosh_differential.py $(PYTEST_ARGS)
 
 lint: setup-test
 	$(PY) -m ruff check .
